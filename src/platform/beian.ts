@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
+import { createAccountsService } from '../modules/accounts/accounts.service.ts';
+import { CLOCK_OFFSET_KEY, registerSystemRoutes } from '../modules/system/system.routes.ts';
+import { AdjustableClock, type Clock, systemClock } from './clock.ts';
+import type { Config } from './config.ts';
+import { type Database, openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { type App, buildHttpApp } from './http/app.ts';
+import { createMetrics } from './metrics.ts';
+
+export interface BeianOptions {
+  /** Use this database instead of opening config.databaseUrl (tests). */
+  database?: Database;
+  /** Use this clock (tests); otherwise demo mode gets an adjustable clock and production the system clock. */
+  clock?: Clock;
+  logger?: boolean | object;
+}
+
+/**
+ * The composition root: every port is built here and passed explicitly to the modules that use it
+ * (STYLE: no global clients, no god base class).
+ */
+export async function createBeian(config: Config, opts: BeianOptions = {}) {
+  const database = opts.database ?? openDatabase(config.databaseUrl);
+  await migrateToLatest(database);
+  const clock = opts.clock ?? (await bootClock(config, database));
+  const metrics = createMetrics();
+  const accounts = createAccountsService({ database, clock, config });
+  const app: App = await buildHttpApp({ config, database, clock, accounts, logger: opts.logger });
+
+  app.addHook('onResponse', async (req, reply) => {
+    metrics.httpDuration.observe({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
+
+  registerSystemRoutes(app, { database, clock, metrics });
+  registerAccountRoutes(app, { accounts, config });
+
+  const webDist = join(import.meta.dirname, '../../web/dist');
+  if (existsSync(webDist)) {
+    const { registerWebConsole } = await import('./http/web-console.ts');
+    await registerWebConsole(app, webDist);
+  }
+
+  async function close() {
+    await app.close();
+    if (!opts.database) await database.close();
+  }
+
+  return { config, database, clock, metrics, accounts, app, close };
+}
+
+export type Beian = Awaited<ReturnType<typeof createBeian>>;
+
+async function bootClock(config: Config, database: Database): Promise<Clock> {
+  if (config.BEIAN_MODE === 'production') return systemClock;
+  const clock = new AdjustableClock();
+  // the demo clock's offset survives restarts, so a demo that advanced 20 working days stays there
+  const row = await database.db.selectFrom('settings').select('value').where('key', '=', CLOCK_OFFSET_KEY).executeTakeFirst();
+  if (row && Number(row.value) > 0) clock.advance(Number(row.value));
+  return clock;
+}
