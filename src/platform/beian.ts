@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { createAccountsService } from '../modules/accounts/accounts.service.ts';
+import { createServersService } from '../modules/resources/servers.service.ts';
+import { registerResourceRoutes } from '../modules/resources/resources.routes.ts';
 import { CLOCK_OFFSET_KEY, registerSystemRoutes } from '../modules/system/system.routes.ts';
 import { AdjustableClock, type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -28,6 +30,7 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
   const clock = opts.clock ?? (await bootClock(config, database));
   const metrics = createMetrics();
   const accounts = createAccountsService({ database, clock, config });
+  const servers = createServersService({ database, clock });
   const app: App = await buildHttpApp({ config, database, clock, accounts, logger: opts.logger });
 
   app.addHook('onResponse', async (req, reply) => {
@@ -36,6 +39,7 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
 
   registerSystemRoutes(app, { database, clock, metrics });
   registerAccountRoutes(app, { accounts, config });
+  registerResourceRoutes(app, { servers });
 
   const webDist = join(import.meta.dirname, '../../web/dist');
   if (existsSync(webDist)) {
@@ -43,12 +47,17 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
     await registerWebConsole(app, webDist);
   }
 
+  /** Listens on the configured port; background workers start here, never in tests that only inject. */
+  async function start() {
+    await app.listen({ host: config.HOST, port: config.PORT });
+  }
+
   async function close() {
     await app.close();
     if (!opts.database) await database.close();
   }
 
-  return { config, database, clock, metrics, accounts, app, close };
+  return { config, database, clock, metrics, accounts, servers, app, start, close };
 }
 
 export type Beian = Awaited<ReturnType<typeof createBeian>>;

@@ -62,6 +62,31 @@ function dateList(v: unknown, where: string, noticeYear: number): string[] {
   });
 }
 
+function optionalString(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function noticeSource(src: Record<string, unknown>): NoticeSource {
+  const amendments = Array.isArray(src.amendments)
+    ? src.amendments.filter(isRecord).map((a) => ({
+        title: String(a.title),
+        document: optionalString(a.document),
+        issued: String(a.issued),
+        effect: String(a.effect),
+      }))
+    : undefined;
+  return {
+    title: String(src.title),
+    document: optionalString(src.document),
+    issued: String(src.issued),
+    url: optionalString(src.url),
+    amendments,
+    note: optionalString(src.note),
+    checked: optionalString(src.checked),
+    generatedFrom: optionalString(src.generatedFrom),
+  };
+}
+
 /**
  * Checks a holiday data file (vendored JSON, or one an admin uploads) and returns it typed. Rejects malformed
  * dates, days outside the notice's reach, and a day listed both as a day off and as a workday.
@@ -99,7 +124,7 @@ export function parseHolidayData(input: unknown): HolidayDataFile {
       }
       return festival;
     });
-    years[key] = { source: { ...(src as unknown as NoticeSource) }, festivals };
+    years[key] = { source: noticeSource(src), festivals };
   }
   return { description: typeof input.description === 'string' ? input.description : undefined, years };
 }

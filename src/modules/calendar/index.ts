@@ -1,3 +1,13 @@
+/**
+ * Beijing-time civil dates and Chinese working days (§0.2). Browser-safe: no node: imports at runtime.
+ *
+ * Adding next year's schedule when the State Council publishes it (usually Oct–Dec):
+ *  - at once: an admin enters its days as overrides and declares the year (`overrideYears`), or
+ *  - by PR: add the year to data/holidays.json with its `source`; work-calendar.test.ts cross-checks it against
+ *    chinese-days once that package has the year.
+ * Deadlines computed while a year was missing are `provisional`; recompute timers whose stored
+ * `calendarVersion` differs from the current `WorkCalendar#version`.
+ */
 export {
   addCalendarDays,
   addMonths,

@@ -1,5 +1,6 @@
 import { DomainError } from '../../../platform/errors.ts';
 import type { LocalizedText } from '../../../platform/i18n.ts';
+import { topLabel } from './facts.ts';
 import {
   type CommercialAssistance,
   type FilingAbbreviation,
@@ -447,12 +448,12 @@ const CJK = /\p{Script=Han}/u;
 
 /**
  * R-PRV-013: whether a registrable domain's suffix passes the province whitelist. The rightmost label is judged
- * (`example.com.cn` → `cn`). `true` where the province has no whitelist.
+ * (`example.com.cn` → `cn`, `example.xn--fiqs8s` → `中国`). `true` where the province has no whitelist.
  */
 export function suffixAllowedInProvince(rules: ProvinceRules, domain: string): boolean {
   const wl = rules.allowedSuffixes;
   if (!wl) return true;
-  const label = domain.trim().toLowerCase().replace(/\.$/, '').split('.').pop() ?? '';
+  const label = topLabel(domain);
   if (wl.suffixes.includes(label)) return true;
   return wl.anyChineseSuffix && label.length > 0 && [...label].every((c) => CJK.test(c));
 }

@@ -15,7 +15,7 @@ export function parseResidentId(input: string): ResidentIdResult {
   const id = input.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, reason: 'FORMAT' };
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  if (!isCivilDate(birthDate) || birthDate < '1900-01-01') return { ok: false, reason: 'BIRTH_DATE' };
+  if (!isCivilDate(birthDate) || birthDate < '1800-01-01') return { ok: false, reason: 'BIRTH_DATE' };
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(id[i]) * WEIGHTS[i];
   if (CHECK_CHARS[sum % 11] !== id[17]) return { ok: false, reason: 'CHECK_DIGIT' };
