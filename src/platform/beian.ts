@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { createAccountsService } from '../modules/accounts/accounts.service.ts';
 import { createServersService } from '../modules/resources/servers.service.ts';
-import { registerResourceRoutes } from '../modules/resources/resources.routes.ts';
+import { createAuthCodesService } from '../modules/resources/auth-codes.service.ts';
+import { registerAuthCodeRoutes, registerResourceRoutes } from '../modules/resources/resources.routes.ts';
 import { CLOCK_OFFSET_KEY, registerSystemRoutes } from '../modules/system/system.routes.ts';
 import { AdjustableClock, type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -31,6 +32,7 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
   const metrics = createMetrics();
   const accounts = createAccountsService({ database, clock, config });
   const servers = createServersService({ database, clock });
+  const authCodes = createAuthCodesService({ database, clock, servers });
   const app: App = await buildHttpApp({ config, database, clock, accounts, logger: opts.logger });
 
   app.addHook('onResponse', async (req, reply) => {
@@ -40,6 +42,7 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
   registerSystemRoutes(app, { database, clock, metrics });
   registerAccountRoutes(app, { accounts, config });
   registerResourceRoutes(app, { servers });
+  registerAuthCodeRoutes(app, { authCodes });
 
   const webDist = join(import.meta.dirname, '../../web/dist');
   if (existsSync(webDist)) {
@@ -57,7 +60,7 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
     if (!opts.database) await database.close();
   }
 
-  return { config, database, clock, metrics, accounts, servers, app, start, close };
+  return { config, database, clock, metrics, accounts, servers, authCodes, app, start, close };
 }
 
 export type Beian = Awaited<ReturnType<typeof createBeian>>;

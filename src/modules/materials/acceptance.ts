@@ -1,72 +1,57 @@
+import type { MaterialKind } from '../rules/draft.ts';
+import {
+  acceptsFor,
+  IMAGE_SIZE_LIMIT_BYTES,
+  BUREAU_COMPRESSION as RULES_BUREAU_COMPRESSION,
+} from '../rules/materials/acceptance.ts';
+
 /**
- * Upload acceptance limits of R-MAT-001 and R-MAT-020.
- *
- * These belong in the rules catalogue (`src/modules/rules/materials/`), which did not exist when this module was
- * written; they live here until it does, and the pipeline reads them only through this file so the switch is one
- * import.
+ * What the upload pipeline accepts. The catalogue's limits (R-MAT-001 / R-MAT-020: formats by slot, "< 2 MB") come
+ * from the rules module; this file adds what only the pipeline needs: content formats, pixel bounds, thumbnails.
  */
 
-/** 2 MB = 2,097,152 bytes (requirements §0.2). Files must be STRICTLY smaller: 2,097,152 bytes is refused. */
-export const MAX_UPLOAD_BYTES = 2_097_152;
+/** 2 MB = 2,097,152 bytes (§0.2). Files must be STRICTLY smaller: 2,097,152 bytes is refused. */
+export const MAX_UPLOAD_BYTES = IMAGE_SIZE_LIMIT_BYTES;
 
-/** Upload slots (R-MAT-002). Only the curtain photo differs in what it accepts (R-MAT-020). */
-export const uploadKinds = [
-  'SUBJECT_CERTIFICATE',
-  'SUBJECT_PRINCIPAL_ID',
-  'WEBSITE_PRINCIPAL_ID',
-  'VERIFICATION_SHEET',
-  'HANDHELD_PHOTO',
-  'SUPPLEMENTARY',
-  'CURTAIN_PHOTO',
-] as const;
+export type UploadKind = MaterialKind;
 
-export type UploadKind = (typeof uploadKinds)[number];
-
+/** Formats as found in the bytes (extensions `jpg` and `jpeg` are both `jpeg`). */
 export type ImageFormat = 'jpeg' | 'png' | 'gif';
 
-interface KindRule {
+const extensionFormat: Readonly<Record<string, ImageFormat>> = { jpg: 'jpeg', jpeg: 'jpeg', png: 'png', gif: 'gif' };
+
+export interface KindAcceptance {
   rule: 'R-MAT-001' | 'R-MAT-020';
-  formats: readonly ImageFormat[];
+  /** Lower-case extensions the name may end in. */
   extensions: readonly string[];
+  /** Content formats the bytes may be. */
+  formats: readonly ImageFormat[];
   /**
-   * Every slot shows identity data: ID cards and licences carry numbers and the legal representative's name, the
-   * sheet carries the principal's ID number, handheld and curtain photos show a face. So all are encrypted at rest.
+   * Every slot shows identity data: ID cards and licences carry numbers and the legal representative's name, the sheet
+   * carries the principal's ID number, handheld and curtain photos show a face. So every upload is encrypted at rest.
    */
   encryptAtRest: boolean;
 }
 
-const documentRule: KindRule = {
-  rule: 'R-MAT-001',
-  formats: ['jpeg', 'png'],
-  extensions: ['jpg', 'jpeg', 'png'],
-  encryptAtRest: true,
-};
+export function acceptanceFor(kind: UploadKind): KindAcceptance {
+  const extensions = acceptsFor(kind).formats.map((f) => f.toLowerCase());
+  const formats = [...new Set(extensions.map((e) => extensionFormat[e]).filter((f) => f !== undefined))];
+  return {
+    rule: kind === 'CURTAIN_PHOTO' ? 'R-MAT-020' : 'R-MAT-001',
+    extensions,
+    formats,
+    encryptAtRest: true,
+  };
+}
 
-/** R-MAT-020: the upload form allows gif for curtain photos only (the FAQ contradiction is resolved in its note). */
-const curtainRule: KindRule = {
-  rule: 'R-MAT-020',
-  formats: ['jpeg', 'png', 'gif'],
-  extensions: ['jpg', 'jpeg', 'png', 'gif'],
-  encryptAtRest: true,
-};
-
-export const kindRules: Readonly<Record<UploadKind, KindRule>> = {
-  SUBJECT_CERTIFICATE: documentRule,
-  SUBJECT_PRINCIPAL_ID: documentRule,
-  WEBSITE_PRINCIPAL_ID: documentRule,
-  VERIFICATION_SHEET: documentRule,
-  HANDHELD_PHOTO: documentRule,
-  SUPPLEMENTARY: documentRule,
-  CURTAIN_PHOTO: curtainRule,
-};
-
-export function isUploadKind(value: string): value is UploadKind {
-  return (uploadKinds as readonly string[]).includes(value);
+/** The content format an extension promises, for recording mismatches. */
+export function formatOfExtension(ext: string): ImageFormat | undefined {
+  return extensionFormat[ext.toLowerCase()];
 }
 
 /**
  * Pixel bounds. The catalogue names none, so these are sane limits (interp.):
- * - min 100×100: anything smaller cannot show a legible certificate or a face (R-MAT-003 "清晰、完整");
+ * - min 100×100: anything smaller cannot show a legible certificate or a face (R-MAT-003 「清晰、完整」);
  * - max side 10,000 px;
  * - at most 50 megapixels decoded. A < 2 MB PNG of one flat colour can declare 10,000×10,000 and would take ~300 MB to
  *   decode (a decompression bomb); 50 MP still admits today's 48/50 MP phone photos (8160×6120 ≈ 49.9 MP).
@@ -91,5 +76,8 @@ export const defaultDimensionLimits: DimensionLimits = {
 export const THUMBNAIL_EDGE = 320;
 export const THUMBNAIL_QUALITY = 75;
 
-/** R-MAT-006 defaults for the bureau submission copy: longest edge 1200 px, JPEG quality 80. */
-export const BUREAU_COMPRESSION = { longestEdge: 1200, quality: 80 } as const;
+/** R-MAT-006: the bureau submission copy (defaults from the rules module: longest edge 1200 px, JPEG quality 80). */
+export const BUREAU_COMPRESSION = {
+  longestEdge: RULES_BUREAU_COMPRESSION.longestEdgePx,
+  quality: RULES_BUREAU_COMPRESSION.jpegQuality,
+} as const;

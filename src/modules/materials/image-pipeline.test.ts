@@ -14,7 +14,7 @@ import {
 } from './image-pipeline.ts';
 import { bmp, jpegWithComment, padJpeg, padPng, photo, pngHeaderOnly } from './test-images.ts';
 
-const ID = 'WEBSITE_PRINCIPAL_ID' as const;
+const ID = 'WEBSITE_PRINCIPAL_ID_FRONT' as const;
 
 function inspect(bytes: Buffer, fileName: string, extra: Partial<UploadInput> = {}): Promise<UploadInspection> {
   return inspectAndNormalizeUpload({ bytes, fileName, kind: ID, ...extra });
@@ -25,7 +25,7 @@ function accepted(r: UploadInspection): AcceptedUpload {
   return r;
 }
 
-function refusedWith(r: UploadInspection, code: string, rule = 'R-MAT-001'): void {
+function refusedWith(r: UploadInspection | { ok: true; bytes: Buffer }, code: string, rule = 'R-MAT-001'): void {
   assert.equal(r.ok, false, 'expected a refusal');
   if (r.ok) return;
   assert.equal(r.code, code, r.message.en);
@@ -144,7 +144,10 @@ describe('R-MAT-001 attack set: each hostile upload is refused with its code', (
     refusedWith(await inspect(await photo('png', 12_000, 120, { noise: false }), 'id.png'), 'IMAGE_DIMENSIONS');
     // 9000×9000 = 81 MP declared in the header; refused before any pixel is decoded.
     refusedWith(await inspect(pngHeaderOnly(9000, 9000), 'id.png'), 'IMAGE_DIMENSIONS');
-    refusedWith(await inspect(await photo('png', 400, 300), 'id.png', { dimensions: { minWidth: 600 } }), 'IMAGE_DIMENSIONS');
+    refusedWith(
+      await inspect(await photo('png', 400, 300), 'id.png', { dimensions: { minWidth: 600 } }),
+      'IMAGE_DIMENSIONS',
+    );
   });
 
   test('R-MAT-001: an animated GIF is refused for a curtain photo (IMAGE_ANIMATED)', async () => {
@@ -192,13 +195,18 @@ describe('R-MAT-001 / R-MAT-020 acceptance and normalisation', () => {
     const withExif = await sharp(await photo('jpeg', 800, 600))
       .withExif({
         IFD0: { Software: 'BeianTestCamera', Copyright: 'secret-owner' },
-        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '39/1 54/1 27/1', GPSLongitudeRef: 'E', GPSLongitude: '116/1 23/1 17/1' },
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '39/1 54/1 27/1',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '116/1 23/1 17/1',
+        },
       })
       .withMetadata({ orientation: 6 })
       .jpeg()
       .toBuffer();
     const before = await sharp(withExif).metadata();
-    assert.ok(before.exif && before.exif.toString('latin1').includes('BeianTestCamera'));
+    assert.ok(before.exif?.toString('latin1').includes('BeianTestCamera'));
     assert.equal(before.orientation, 6);
 
     const r = accepted(await inspect(withExif, 'id.jpg'));
@@ -239,10 +247,7 @@ describe('R-MAT-001 / R-MAT-020 acceptance and normalisation', () => {
     const gainMap = await photo('jpeg', 200, 150);
     const r = accepted(await inspect(Buffer.concat([main, gainMap]), 'phone.jpg'));
     assert.equal(r.width, 400);
-    refusedWith(
-      await inspect(Buffer.concat([main, gainMap.subarray(0, 500)]), 'phone.jpg'),
-      'IMAGE_POLYGLOT',
-    );
+    refusedWith(await inspect(Buffer.concat([main, gainMap.subarray(0, 500)]), 'phone.jpg'), 'IMAGE_POLYGLOT');
   });
 
   test('R-MAT-003: a black-and-white photocopy is flagged for the reviewer, not refused', async () => {
@@ -273,13 +278,13 @@ describe('R-MAT-001 / R-MAT-020 acceptance and normalisation', () => {
   });
 
   test('FAQ-138 R-MAT-002: a domain certificate converted to PNG is accepted in a supplementary slot', async () => {
-    const r = accepted(await inspect(await photo('png', 1000, 700), '域名证书.png', { kind: 'SUPPLEMENTARY' }));
+    const r = accepted(await inspect(await photo('png', 1000, 700), '域名证书.png', { kind: 'DOMAIN_CERTIFICATE' }));
     assert.equal(r.format, 'png');
   });
 
   test('FAQ-198 R-MAT-006: the bureau copy of a 4000×3000 scan is 1200 px on the long edge, JPEG', async () => {
     const scan = await photo('jpeg', 4000, 3000, { noise: false });
-    const r = accepted(await inspect(scan, 'licence.jpg', { kind: 'SUBJECT_CERTIFICATE' }));
+    const r = accepted(await inspect(scan, 'licence.jpg', { kind: 'SUBJECT_CERT_FRONT' }));
     const bureau = await compressForBureau(r.bytes);
     assert.equal(bureau.width, 1200);
     assert.equal(bureau.height, 900);

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import sharp from 'sharp';
+import sharp, { type Metadata, type OutputInfo, type SharpOptions } from 'sharp';
 import type { LocalizedText } from '../../platform/i18n.ts';
 import type { Violation } from '../rules/violation.ts';
 import {
+  acceptanceFor,
   BUREAU_COMPRESSION,
   type DimensionLimits,
   defaultDimensionLimits,
+  formatOfExtension,
   type ImageFormat,
-  kindRules,
   MAX_UPLOAD_BYTES,
   THUMBNAIL_EDGE,
   THUMBNAIL_QUALITY,
@@ -138,7 +139,7 @@ function refuse(
   return {
     ok: false,
     code,
-    rule: kindRules[input.kind].rule,
+    rule: acceptanceFor(input.kind).rule,
     severity: 'block',
     field: input.field ?? input.kind,
     fileName: input.fileName,
@@ -174,7 +175,6 @@ function extensionOf(fileName: string): string {
   return dot <= 0 ? '' : fileName.slice(dot + 1).toLowerCase();
 }
 
-const extensionFormat: Record<string, ImageFormat> = { jpg: 'jpeg', jpeg: 'jpeg', png: 'png', gif: 'gif' };
 const formatMime: Record<ImageFormat, string> = { jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif' };
 /** Content types browsers and old tools send for the same format. */
 const mimeAliases: Record<string, ImageFormat> = {
@@ -393,7 +393,7 @@ async function looksGreyscale(thumbnail: Buffer): Promise<boolean> {
  */
 export async function inspectAndNormalizeUpload(input: UploadInput): Promise<UploadInspection> {
   const { bytes, fileName, kind } = input;
-  const rule = kindRules[kind];
+  const rule = acceptanceFor(kind);
   const limits: DimensionLimits = { ...defaultDimensionLimits, ...input.dimensions };
   const allowed = rule.extensions.join('/');
 
@@ -434,14 +434,15 @@ export async function inspectAndNormalizeUpload(input: UploadInput): Promise<Upl
   // libjpeg reports corrupt entropy data (a file cut short and given a fake end marker) only as a WARNING, so JPEG is
   // decoded at the strictest level; libpng reports the same damage as an error, so PNG/GIF use 'error' and tolerate
   // harmless ancillary-chunk warnings (old Photoshop ICC profiles) that would otherwise refuse good scans.
-  const sharpOptions: sharp.SharpOptions = {
+  const sharpOptions: SharpOptions = {
     failOn: format === 'jpeg' ? 'warning' : 'error',
     limitInputPixels: limits.maxPixels,
     animated: false,
   };
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
-    meta = await sharp(bytes, sharpOptions).metadata();
+    // Headers only, so no pixel limit here: the limit would throw before we could say which dimension is wrong.
+    meta = await sharp(bytes, { ...sharpOptions, limitInputPixels: false }).metadata();
   } catch (e) {
     return refuse(input, 'IMAGE_CORRUPT', { reason_zh: '无法读取图片头', reason_en: (e as Error).message });
   }
@@ -470,7 +471,7 @@ export async function inspectAndNormalizeUpload(input: UploadInput): Promise<Upl
 
   // The full decode is the real check: headers of a truncated file look fine (STACK pitfall 10).
   const outFormat: 'jpeg' | 'png' = format === 'jpeg' ? 'jpeg' : 'png';
-  let out: { data: Buffer; info: sharp.OutputInfo };
+  let out: { data: Buffer; info: OutputInfo };
   try {
     const pipeline = sharp(bytes, sharpOptions).rotate();
     out = await (outFormat === 'jpeg'
@@ -495,7 +496,7 @@ export async function inspectAndNormalizeUpload(input: UploadInput): Promise<Upl
       detail: `declared ${declared}, content is ${formatMime[format]}`,
     });
   }
-  if (extensionFormat[ext] !== format) {
+  if (formatOfExtension(ext) !== format) {
     notes.push({ code: 'EXTENSION_MISMATCH', detail: `extension .${ext}, content is ${format}` });
   }
   const stripped = [meta.exif && 'EXIF', meta.xmp && 'XMP', meta.iptc && 'IPTC', meta.icc && 'ICC'].filter(Boolean);

@@ -21,8 +21,9 @@ export async function photo(
       ...(opts.noise === false ? {} : { noise: { type: 'gaussian' as const, mean: 120, sigma: 40 } }),
     },
   });
-  // Noise is generated per channel, so a "grey" noisy image must be made single-channel explicitly.
-  const shaped = opts.grey ? img.greyscale() : img;
+  // sharp's noise replaces the background with the same grey noise on every channel, so colour is put back with a
+  // per-channel linear transform; a "grey" image is made single-channel explicitly.
+  const shaped = opts.grey ? img.greyscale() : img.linear([1.1, 0.6, 0.35], [40, 10, 0]);
   if (format === 'jpeg') return shaped.jpeg({ quality: 90 }).toBuffer();
   if (format === 'png') return shaped.png().toBuffer();
   return shaped.gif().toBuffer();

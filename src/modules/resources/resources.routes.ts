@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import type { AuthCodesService } from './auth-codes.service.ts';
 import { type App, requireActor } from '../../platform/http/app.ts';
 import { BillingEvent, ServerInput } from './servers.schema.ts';
 import type { ServersService } from './servers.service.ts';
@@ -25,5 +26,24 @@ export function registerResourceRoutes(app: App, deps: { servers: ServersService
   }, async (req) => {
     const r = await servers.upsert(req.body.server, requireActor(req));
     return { server: r.server, created: r.created };
+  });
+}
+
+export function registerAuthCodeRoutes(app: App, deps: { authCodes: AuthCodesService }) {
+  const tags = ['resources'];
+  const customer = ['customer'] as const;
+  app.get('/api/v1/auth-codes', { schema: { tags, summary: 'Authorization codes of my servers (R-ACC-024)' }, config: { auth: customer } }, async (req) =>
+    deps.authCodes.listForAccount(requireActor(req).id!),
+  );
+  app.post('/api/v1/servers/:id/auth-codes', {
+    schema: { tags, summary: 'Generate an authorization code for a server (free; at most 5 ever; R-ACC-017/018)', params: Type.Object({ id: Type.String({ maxLength: 64 }) }) },
+    config: { auth: customer, audit: false },
+  }, async (req, reply) => reply.status(201).send(await deps.authCodes.generate(requireActor(req), req.params.id)));
+  app.delete('/api/v1/auth-codes/:id', {
+    schema: { tags, summary: 'Revoke an unused authorization code', params: Type.Object({ id: Type.String({ maxLength: 64 }) }) },
+    config: { auth: customer, audit: false },
+  }, async (req) => {
+    await deps.authCodes.revoke(requireActor(req), req.params.id);
+    return { ok: true };
   });
 }

@@ -127,7 +127,11 @@ export class Keyring {
       .filter((e) => e.length > 0)) {
       const colon = entry.indexOf(':');
       if (colon <= 0) {
-        throw piiError('PII_KEYRING_INVALID', 'keyring entries must look like <keyId>:<base64 key>', '密钥配置格式错误');
+        throw piiError(
+          'PII_KEYRING_INVALID',
+          'keyring entries must look like <keyId>:<base64 key>',
+          '密钥配置格式错误',
+        );
       }
       const id = entry.slice(0, colon).trim();
       if (!KEY_ID.test(id)) {
@@ -278,7 +282,11 @@ export class BlindIndexer {
 
   constructor(secret: Uint8Array) {
     if (secret.length < KEY_BYTES) {
-      throw piiError('PII_KEYRING_INVALID', `the blind-index secret must be at least ${KEY_BYTES} bytes`, '索引密钥过短');
+      throw piiError(
+        'PII_KEYRING_INVALID',
+        `the blind-index secret must be at least ${KEY_BYTES} bytes`,
+        '索引密钥过短',
+      );
     }
     this.secret = Buffer.from(secret);
   }
@@ -300,7 +308,9 @@ export class BlindIndexer {
   }
 
   blindIndex(value: string, purpose: string): string {
-    return createHmac('sha256', this.subkey(purpose)).update(value.normalize('NFKC').trim(), 'utf8').digest('base64url');
+    return createHmac('sha256', this.subkey(purpose))
+      .update(value.normalize('NFKC').trim(), 'utf8')
+      .digest('base64url');
   }
 
   /** Constant-time comparison of a value against a stored index. */
@@ -352,10 +362,13 @@ export function maskPhone(value: string): string {
 export function maskName(value: string): string {
   const cps = Array.from(value.trim());
   if (cps.length <= 1) return stars(cps.length);
-  return cps[0] + cps
-    .slice(1)
-    .map((c) => (c === ' ' ? ' ' : '*'))
-    .join('');
+  return (
+    cps[0] +
+    cps
+      .slice(1)
+      .map((c) => (c === ' ' ? ' ' : '*'))
+      .join('')
+  );
 }
 
 /** `zhangsan@example.com` → `z******n@example.com`; the domain stays visible (it is rarely personal). */

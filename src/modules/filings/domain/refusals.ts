@@ -138,6 +138,12 @@ export const REFUSALS = {
     rule: 'R-ORD-029',
     zh: '新增网站的主体信息以备案成功信息为准，不可修改；如主体信息有变化，请先办理变更主体',
     en: 'An add-website order carries the filed subject data read-only; if they changed, file a CHANGE_SUBJECT first',
+    variants: {
+      PRINCIPAL_ID_EXPIRED: {
+        zh: '已备案的负责人证件已过期，请先办理变更备案（变更主体或变更网站）更新负责人证件',
+        en: 'A filed principal’s ID has expired; update it with CHANGE_SUBJECT or CHANGE_WEBSITE first',
+      },
+    },
   },
   SECTION_NOT_IN_ORDER_TYPE: {
     error: 'RULE_VIOLATION',
@@ -226,11 +232,11 @@ export const REFUSALS = {
     zh: '该主体原备案使用的是以前的证件号码（{oldCert}），需要填写以前的证件号码才能正确验证备案类型，并上传新的证件',
     en: 'The subject was filed under its earlier certificate number ({oldCert}); enter that number so the order type is recognised, and upload the new certificate',
   },
-  PRINCIPAL_ID_EXPIRED: {
-    error: 'RULE_VIOLATION',
-    rule: 'R-SUB-027',
-    zh: '已备案的负责人证件已过期，请先办理变更备案更新负责人证件',
-    en: 'A filed principal’s ID has expired; update it with a change order first',
+  WRONG_ORDER_TYPE: {
+    error: 'CONFLICT',
+    rule: 'R-ORD-010',
+    zh: '备案类型提交错误：根据最新备案数据，该订单应为{expected}，而不是{actual}。请放弃本订单并重新验证备案信息',
+    en: 'Wrong order type (备案类型提交错误): the current filing data make this a {expected} order, not {actual}. Abandon it and run the verify step again',
   },
   FILED_DOMAIN_NOT_HELD: {
     error: 'RULE_VIOLATION',
@@ -286,6 +292,12 @@ export const REFUSALS = {
     rule: 'R-ACC-005',
     zh: '源账号与目标账号相同',
     en: 'The source and target accounts are the same',
+  },
+  NO_TARGETS: {
+    error: 'VALIDATION_FAILED',
+    rule: 'R-CHG-006',
+    zh: '请选择要办理的网站',
+    en: 'Select the website(s) the order is for',
   },
   NO_DOMAINS: {
     error: 'VALIDATION_FAILED',

@@ -1,0 +1,4 @@
+export * from './acceptance.ts';
+export * from './photo-checklist.ts';
+export * from './required.ts';
+export * from './rules.ts';
