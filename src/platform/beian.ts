@@ -1,5 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createWorkCalendar } from '../modules/calendar/index.ts';
+import { createDraftChecker } from '../modules/filings/checker.ts';
+import { registerFilingRoutes } from '../modules/filings/filings.routes.ts';
+import { createOrdersService } from '../modules/filings/orders.service.ts';
+import { loadPiiCrypto } from './crypto/boot.ts';
 import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { createAccountsService } from '../modules/accounts/accounts.service.ts';
 import { createServersService } from '../modules/resources/servers.service.ts';
@@ -19,6 +24,8 @@ export interface BeianOptions {
   /** Use this clock (tests); otherwise demo mode gets an adjustable clock and production the system clock. */
   clock?: Clock;
   logger?: boolean | object;
+  /** Random in-memory PII keys (tests): nothing is written to the data directory. */
+  ephemeralKeys?: boolean;
 }
 
 /**
@@ -33,6 +40,11 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
   const accounts = createAccountsService({ database, clock, config });
   const servers = createServersService({ database, clock });
   const authCodes = createAuthCodesService({ database, clock, servers });
+  const pii = loadPiiCrypto(config, { ephemeral: opts.ephemeralKeys });
+  const overrides = await database.db.selectFrom('calendar_overrides').selectAll().execute();
+  const calendar = createWorkCalendar({ overrides: overrides.map((o) => ({ date: o.date, kind: o.kind as 'holiday' | 'workday', name: o.name ?? undefined, source: o.source ?? undefined })) });
+  metrics.calendarCoveredUntil.set(calendar.coveredUntilYear ?? 0);
+  const orders = createOrdersService({ database, clock, calendar, pii, authCodes, checkDraft: createDraftChecker(database), syncDelayMinutes: config.BEIAN_SERVER_SYNC_DELAY_MINUTES });
   const app: App = await buildHttpApp({ config, database, clock, accounts, logger: opts.logger });
 
   app.addHook('onResponse', async (req, reply) => {
@@ -43,6 +55,7 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
   registerAccountRoutes(app, { accounts, config });
   registerResourceRoutes(app, { servers });
   registerAuthCodeRoutes(app, { authCodes });
+  registerFilingRoutes(app, { orders });
 
   const webDist = join(import.meta.dirname, '../../web/dist');
   if (existsSync(webDist)) {
@@ -60,7 +73,7 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
     if (!opts.database) await database.close();
   }
 
-  return { config, database, clock, metrics, accounts, servers, authCodes, app, start, close };
+  return { config, database, clock, metrics, calendar, accounts, servers, authCodes, orders, app, start, close };
 }
 
 export type Beian = Awaited<ReturnType<typeof createBeian>>;

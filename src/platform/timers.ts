@@ -102,10 +102,10 @@ export function createTimerWorker(opts: TimerWorkerOptions) {
       const rows = await claimDue(opts.database, now, owner, leaseMs, batch);
       if (rows.length === 0) return handled;
       for (const row of rows) {
-        const handler = opts.handlers[row.kind];
+        const handler: TimerHandler | undefined = opts.handlers[row.kind];
         try {
           if (handler) await handler(row);
-          await opts.database.db.updateTable('timers').set({ done_at: opts.clock.now().getTime(), lease_until: null, last_error: handler ? null : 'no handler' }).where('id', '=', row.id).where('lease_owner', '=', owner).execute();
+          await opts.database.db.updateTable('timers').set({ done_at: opts.clock.now().getTime(), lease_until: null, last_error: handler === undefined ? 'no handler' : null }).where('id', '=', row.id).where('lease_owner', '=', owner).execute();
           handled++;
         } catch (err) {
           opts.onError?.(row, err);

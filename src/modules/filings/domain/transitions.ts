@@ -284,16 +284,13 @@ const BUREAU: readonly Role[] = ['bureau'];
 const PHOTO_UPLOADERS: readonly Role[] = ['customer', 'photo_agent', 'reviewer'];
 
 const noOpenViolations: Guard = (o) =>
-  o.openBlockingViolations > 0
-    ? refusal('RULE_VIOLATIONS_OPEN', { count: o.openBlockingViolations })
-    : null;
+  o.openBlockingViolations > 0 ? refusal('RULE_VIOLATIONS_OPEN', { count: o.openBlockingViolations }) : null;
 const photosComplete: Guard = (o) => (o.curtainPhotosComplete ? null : 'PHOTO_MISSING');
 const serverValid: Guard = (o) => (o.flags.serverExpired ? 'SERVER_EXPIRED_FLAG' : null);
 const editUnlocked: Guard = (o) => (o.flags.editUnlocked ? null : 'REVOKE_TO_MODIFY');
 const notYetUnlocked: Guard = (o) => (o.flags.editUnlocked ? 'ORDER_ALREADY_EDITABLE' : null);
 
-const reasonsGiven: EventCheck = (e) =>
-  'reasons' in e && e.reasons.length > 0 ? null : 'REJECTION_REASON_REQUIRED';
+const reasonsGiven: EventCheck = (e) => ('reasons' in e && e.reasons.length > 0 ? null : 'REJECTION_REASON_REQUIRED');
 const STEP_MS = STEP_VALIDITY_DAYS * 24 * 60 * 60 * 1000;
 /** A stale or early timer must not expire an order: 45 × 24 h in the current state (R-ORD-026 note). */
 const stepElapsed: EventCheck = (e, o) =>
@@ -389,9 +386,7 @@ const REJECTED_EDITING = {
     roles: CUSTOMER,
     guard: editUnlocked,
     check: sectionsEditable,
-    outcomes: [
-      { transition: null, rules: ['R-ORD-014'], to: 'SAME', audit: 'ORDER_EDITED', access: NO_ACCESS_CHANGE },
-    ],
+    outcomes: [{ transition: null, rules: ['R-ORD-014'], to: 'SAME', audit: 'ORDER_EDITED', access: NO_ACCESS_CHANGE }],
   },
 } satisfies TransitionRow;
 
@@ -633,7 +628,8 @@ const TABLE = {
           audit: 'BUREAU_REJECTED',
           access: NO_ACCESS_CHANGE,
           // A flagged photo must pass re-review again, so the resubmission is routed through PHOTO_PENDING (T05).
-          flags: (e): Partial<OrderFlags> => (e.type === 'BUREAU_REJECT' && e.photoFlagged ? { photoApproved: false } : {}),
+          flags: (e): Partial<OrderFlags> =>
+            e.type === 'BUREAU_REJECT' && e.photoFlagged ? { photoApproved: false } : {},
           notify: ['R-NTF-003', 'R-NTF-020'],
         },
       ],
@@ -813,6 +809,19 @@ export function decide(order: OrderSnapshot, event: OrderEvent, actor: Actor): D
   };
 }
 
+/**
+ * The snapshot after an accepted decision, as the lead's transaction will have written it. For simulations, the demo
+ * clock and tests; the database remains the record.
+ */
+export function applyDecision(order: OrderSnapshot, decision: Accepted, at: Date): OrderSnapshot {
+  return {
+    ...order,
+    state: decision.to,
+    stateEnteredAt: decision.stateChanged ? at : order.stateEnteredAt,
+    flags: { ...order.flags, ...decision.flags },
+  };
+}
+
 export interface NewOrder {
   type: OrderType;
   initiator: 'customer' | 'provider';
@@ -910,7 +919,10 @@ export function listTransitions(): TransitionListing[] {
     }
   }
   const rank = (r: TransitionListing) => (r.transition ? TRANSITION_IDS.indexOf(r.transition) : TRANSITION_IDS.length);
-  return rows.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map(({ r }) => r);
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
+    .map(({ r }) => r);
 }
 
 /** The refusals the table names explicitly (T20 and friends), for docs. */

@@ -1,5 +1,7 @@
 import type { CheckContext } from '../context.ts';
 import type { FilingDraft, Material, MaterialKind, Principal, Website } from '../draft.ts';
+import { parseCnPhone, samePhone } from '../validators/phone.ts';
+import { toUnicodeHost } from '../validators/punycode.ts';
 import type { ProvinceRules } from './types.ts';
 
 /**
@@ -118,27 +120,17 @@ export function distinctWebsitePrincipals(draft: FilingDraft): { principal: Prin
 
 export type PhoneKind = 'MOBILE' | 'LANDLINE' | 'OTHER';
 
-const digitsOf = (s: string): string => s.replace(/[\s\-()（）]/g, '').replace(/^(\+86|0086)/, '');
-
 /**
- * Mainland numbers: a mobile is 11 digits starting 1[3-9]; a landline with area code is 0 + a 2–3 digit area code +
- * a 7–8 digit local number (010-12345678, 0571-8888888), optionally with an extension. Only the shape matters here:
- * R-PRV-003 asks for "a fixed-line number with area code", not for one of a given city.
+ * The shared validator's reading of a mainland number (libphonenumber): a landline counts only with its area code,
+ * which is what R-PRV-003 asks for. Using the same parser as R-SUB-013/015 keeps the two rules in agreement.
  */
 export function phoneKind(raw: string | undefined): PhoneKind | undefined {
   if (!raw || raw.trim() === '') return undefined;
-  const d = digitsOf(raw).replace(/(转|ext\.?|x)\d{1,6}$/i, '');
-  if (/^1[3-9]\d{9}$/.test(d)) return 'MOBILE';
-  // Area codes: 010, 02X (2 digits after the 0) or 0[3-9]XX (3 digits after the 0); local numbers 7–8 digits not
-  // starting with 0 (the FAQ's own example, 025-12345678, starts its local part with 1).
-  if (/^0(10|2\d)[1-9]\d{6,7}$/.test(d) || /^0[3-9]\d{2}[1-9]\d{6,7}$/.test(d)) return 'LANDLINE';
-  return 'OTHER';
+  const kind = parseCnPhone(raw).kind;
+  return kind === 'MOBILE' ? 'MOBILE' : kind === 'FIXED_LINE' ? 'LANDLINE' : 'OTHER';
 }
 
-export function samePhone(a: string | undefined, b: string | undefined): boolean {
-  if (!a || !b) return false;
-  return digitsOf(a) === digitsOf(b);
-}
+export { samePhone };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Remarks (R-PRV-004..006). The reviewer has the last word; these checks catch the obvious omission at fill-in.
@@ -291,51 +283,5 @@ export function isGameOrCultureWebsite(draft: FilingDraft, w: Website): boolean 
 /** The rightmost label of a domain in Unicode, lower-cased (`example.XN--FIQS8S` → `中国`). */
 export function topLabel(domain: string): string {
   const label = domain.trim().replace(/\.$/, '').split('.').pop() ?? '';
-  const lower = label.toLowerCase();
-  return lower.startsWith('xn--') ? (punycodeDecode(lower.slice(4)) ?? lower) : lower;
-}
-
-/** RFC 3492 decoding of one label (without the `xn--` prefix); `undefined` when malformed. */
-export function punycodeDecode(input: string): string | undefined {
-  const base = 36;
-  const tMin = 1;
-  const tMax = 26;
-  const skew = 38;
-  const damp = 700;
-  const adapt = (delta0: number, numPoints: number, first: boolean): number => {
-    let delta = first ? Math.floor(delta0 / damp) : delta0 >> 1;
-    delta += Math.floor(delta / numPoints);
-    let k = 0;
-    while (delta > ((base - tMin) * tMax) >> 1) {
-      delta = Math.floor(delta / (base - tMin));
-      k += base;
-    }
-    return k + Math.floor(((base - tMin + 1) * delta) / (delta + skew));
-  };
-  const digit = (c: number): number => (c - 48 < 10 ? c - 22 : c - 65 < 26 ? c - 65 : c - 97 < 26 ? c - 97 : base);
-  const basicEnd = input.lastIndexOf('-');
-  const output: number[] = [];
-  for (let j = 0; j < Math.max(basicEnd, 0); j++) output.push(input.charCodeAt(j));
-  let n = 128;
-  let i = 0;
-  let bias = 72;
-  for (let idx = basicEnd > 0 ? basicEnd + 1 : 0; idx < input.length; ) {
-    const oldi = i;
-    for (let w = 1, k = base; ; k += base) {
-      if (idx >= input.length) return undefined;
-      const d = digit(input.charCodeAt(idx++));
-      if (d >= base) return undefined;
-      i += d * w;
-      const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
-      if (d < t) break;
-      w *= base - t;
-    }
-    const len = output.length + 1;
-    bias = adapt(i - oldi, len, oldi === 0);
-    n += Math.floor(i / len);
-    i %= len;
-    output.splice(i, 0, n);
-    i++;
-  }
-  return String.fromCodePoint(...output);
+  return toUnicodeHost(label.toLowerCase()).toLowerCase();
 }

@@ -72,13 +72,24 @@ export function draftFor(o: DraftOptions = {}): FilingDraft {
     province,
     city: '广州',
     subject: personal
-      ? { type, name: '张三', certificateType: 'RESIDENT_ID', certificateNumber: 张三.certificateNumber, remark: o.subjectRemark }
+      ? {
+          type,
+          name: '张三',
+          certificateType: 'RESIDENT_ID',
+          certificateNumber: 张三.certificateNumber,
+          remark: o.subjectRemark,
+        }
       : {
           type,
           name: `${province}示例科技有限公司`,
           certificateType: 'USCC_LICENCE',
           certificateNumber: '91440101MA59UQXX0X',
-          legalRepresentative: { name: '李四', certificateType: 'RESIDENT_ID', certificateNumber: 李四.certificateNumber, nationality: 'CN' },
+          legalRepresentative: {
+            name: '李四',
+            certificateType: 'RESIDENT_ID',
+            certificateNumber: 李四.certificateNumber,
+            nationality: 'CN',
+          },
           remark: o.subjectRemark,
         },
     subjectPrincipal: o.subjectPrincipal ?? (personal ? 张三 : 李四),

@@ -738,7 +738,7 @@ export const subjectRules: RuleDef[] = [
       if (isForeignPerson(draft.subjectPrincipal)) {
         return [
           report(
-            'subjectPrincipal.certificateType',
+            'subjectPrincipal',
             t(`${draft.province}管局要求：法人为外籍的，须授权中国公民为主体负责人`, `In ${draft.province} a foreign legal representative must authorise a PRC citizen as principal`),
             t('请填写被授权的中国公民为主体负责人，并上传法人授权书', 'Enter the authorised PRC citizen as principal and upload the authorisation'),
           ),
@@ -746,9 +746,7 @@ export const subjectRules: RuleDef[] = [
       }
       if (legalRepIsForeign(draft) && draft.subjectPrincipal && !hasMaterial(draft, 'FOREIGN_REP_AUTHORISATION')) {
         return [
-          report('materials', t('请上传外籍法定代表人对主体负责人的授权书', 'Upload the foreign legal representative’s authorisation of the principal'), undefined, {
-            code: 'FOREIGN_REP_AUTHORISATION_MISSING',
-          }),
+          report('materials', t('请上传外籍法定代表人对主体负责人的授权书', 'Upload the foreign legal representative’s authorisation of the principal')),
         ];
       }
       return [];

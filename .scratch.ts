@@ -1,0 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { ctx, orgDraft, orgWebsite, personalDraft, personalWebsite, S1 } from './src/modules/rules/test-fixtures.ts';
+const context = { today: '2018-11-05', account: { id: 'A', uin: '100000000001', subject: null }, servers: [S1], registry: { subjects: [], websites: [], principals: [] }, openOrders: [], domains: { 'example-zs.cn': { registrar: '示例注册商', domesticQualified: true, realNameVerifiedOn: '2018-10-08', registrantType: 'PERSONAL', registrantName: '张三', privacyProtection: false } } };
+const w = (name: string, v: unknown) => writeFileSync(`examples/${name}`, `${JSON.stringify(v, null, 2)}\n`);
+w('first-person-clean.json', { draft: personalDraft(), context });
+const bad = orgDraft();
+bad.subjectPrincipal = { ...bad.subjectPrincipal, mobile: '12345678901', officePhone: '025-1234567', email: 'lisi@' };
+w('first-enterprise-bad-phone.json', { draft: bad, context: { ...context, domains: {} } });
+w('website-bad-name.json', { draft: personalDraft({ websites: [personalWebsite({ name: '李四个人网站' }), personalWebsite({ name: '张三科技公司', domains: ['example-zs2.cn'] })] }), context });
+w('unapproved-suffix.json', { draft: personalDraft({ websites: [personalWebsite({ domains: ['example-shop.online', 'www.example-zs.cn'] })] }), context });

@@ -1,0 +1,628 @@
+import { Value } from 'typebox/value';
+import type { Clock } from '../../platform/clock.ts';
+import type { PiiCrypto } from '../../platform/crypto/boot.ts';
+import { maskIdNumber } from '../../platform/crypto/pii.ts';
+import type { Database, Tx } from '../../platform/db/database.ts';
+import { newId, randomDigits } from '../../platform/db/ids.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { clearTimers, setTimer } from '../../platform/timers.ts';
+import { type AccessChange, applyAccessChanges } from '../access/access.repository.ts';
+import { type Actor, appendAudit } from '../audit/audit.repository.ts';
+import { beijingDate, type WorkCalendar } from '../calendar/index.ts';
+import type { AuthCodesService } from '../resources/auth-codes.service.ts';
+import { serverFacts } from '../resources/facts.ts';
+import { toServerView } from '../resources/servers.service.ts';
+import { type FilingDraft, FilingDraftSchema } from '../rules/draft.ts';
+import { serverEligibility } from '../rules/eligibility.ts';
+import { provinceTable } from '../rules/provinces/table.ts';
+import { registrableDomain } from '../rules/validators/domain.ts';
+import { type DomainFacts, type VerifyFacts, verifyOrderType } from './domain/detect-type.ts';
+import type { OrderType } from './domain/order-types.ts';
+import { refusal, refusalToError } from './domain/refusals.ts';
+import type { OrderState } from './domain/states.ts';
+import {
+  type Accepted,
+  allowedEvents,
+  type Decision,
+  type Actor as DomainActor,
+  decide,
+  decideCreate,
+  INITIAL_FLAGS,
+  type OrderEvent,
+  type OrderFlags,
+  type OrderSnapshot,
+} from './domain/transitions.ts';
+
+type OrderRow = NonNullable<Awaited<ReturnType<typeof loadOrder>>>;
+async function loadOrder(tx: Tx, id: string) {
+  return tx.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface VerifyInput {
+  subject: { type: string; certificateType: string; certificateNumber: string; name: string };
+  province: string;
+  domains: string[];
+  serverId?: string;
+  authCode?: string;
+}
+
+export interface RejectionReason {
+  code: string;
+  field: string;
+  message: string;
+  fix?: string;
+}
+
+/** What the lifecycle needs from the checker: blocking violations of the current draft (R-ORD-003 at submit). */
+export type DraftChecker = (
+  draft: FilingDraft,
+  ctx: { accountId: string; today: string; orderType: OrderType },
+) => { blocking: number; violations: unknown[]; ruleSetVersion?: string };
+
+export interface OrdersDeps {
+  database: Database;
+  clock: Clock;
+  calendar: WorkCalendar;
+  pii: PiiCrypto;
+  authCodes: AuthCodesService;
+  checkDraft: DraftChecker;
+  syncDelayMinutes: number;
+}
+
+const subjectPurpose = 'subject.cert';
+
+export function createOrdersService(deps: OrdersDeps) {
+  const { db } = deps.database;
+  const now = () => deps.clock.now().getTime();
+  const today = () => beijingDate(deps.clock.now());
+  const encDraft = (id: string, d: FilingDraft) =>
+    deps.pii.keyring.encryptString(JSON.stringify(d), `orders.draft_enc.${id}`);
+  const decDraft = (row: OrderRow): FilingDraft =>
+    JSON.parse(deps.pii.keyring.decryptString(row.draft_enc, `orders.draft_enc.${row.id}`));
+  const subjectKey = (certType: string, certNumber: string) =>
+    deps.pii.indexer.blindIndex(`${certType}:${certNumber.trim().toUpperCase()}`, subjectPurpose);
+  const domainActor = (a: Actor): DomainActor =>
+    ({ role: a.role === 'edge' || a.role === 'billing' ? 'system' : a.role }) as DomainActor;
+
+  function bureauDays(province: string | null): number {
+    const p = province ? (provinceTable as Record<string, { bureauWorkingDays?: number }>)[province] : undefined;
+    return p?.bureauWorkingDays ?? 20;
+  }
+
+  function snapshot(row: OrderRow, extra: Partial<OrderSnapshot> = {}): OrderSnapshot {
+    return {
+      type: row.order_type as OrderType,
+      state: row.state as OrderState,
+      stateEnteredAt: new Date(row.state_entered_at),
+      initiator: 'customer',
+      authCodeId: row.auth_code_id,
+      bureauWorkingDays: bureauDays(row.province),
+      flags: { ...INITIAL_FLAGS, ...(JSON.parse(row.flags) as Partial<OrderFlags>) },
+      curtainPhotosComplete: false,
+      openBlockingViolations: 0,
+      ...extra,
+    };
+  }
+
+  function refuseDecision(d: Decision): asserts d is Accepted {
+    if (!d.ok) throw refusalToError(d);
+  }
+
+  /** Due instants for the timers a decision sets: calendar days as 24 h periods, working days by the calendar (§0.2). */
+  function timerDue(spec: Accepted['timers']['set'][number]): { dueAt: number; calendarVersion?: string } {
+    const t = now();
+    if ('calendarDays' in spec.due) return { dueAt: t + spec.due.calendarDays * 86_400_000 };
+    const r = deps.calendar.addWorkingDaysDetailed(today(), spec.due.workingDays);
+    // due at the end of that Beijing working day
+    return { dueAt: Date.parse(`${r.date}T23:59:59+08:00`), calendarVersion: r.calendarVersion };
+  }
+
+  function orderDomains(draft: FilingDraft): string[] {
+    const out = new Set<string>();
+    for (const w of draft.websites ?? [])
+      for (const d of w.domains ?? []) {
+        const reg = safeRegistrable(d);
+        if (reg) out.add(reg);
+      }
+    return [...out];
+  }
+
+  function accessChanges(d: Accepted, row: OrderRow, draft: FilingDraft): AccessChange[] {
+    const domains = orderDomains(draft);
+    const a = d.access;
+    if (a.group === 'CHG') return []; // CHANGE_* domain add/remove is applied at approval from the registry diff
+    const map = {
+      ALLOWED: ['allow', 'FILED'],
+      TEMPORARY: ['temp_allow', 'ACCESS_IN_REVIEW'],
+      BLOCKED: [
+        'block',
+        a.group === 'CXL' ? 'CANCELLED' : a.group === 'ACC' ? 'NOT_ACCESSED_HERE' : 'FILING_IN_PROGRESS',
+      ],
+    } as const;
+    if (a.domains === 'UNCHANGED') return [];
+    const [decision, reason] = map[a.domains];
+    return domains.map((domain) => ({ domain, decision, reason, subjectId: row.subject_id, orderId: row.id }));
+  }
+
+  /**
+   * The one transition function (DESIGN decision 1): in one transaction it re-reads the order, asks the pure table,
+   * bumps the version (a stale version is refused), appends the order event and the audit entry, sets and clears
+   * timers, updates the access projection and the authorization code.
+   */
+  async function transition(
+    orderId: string,
+    event: OrderEvent,
+    actor: Actor,
+    opts: {
+      expectedVersion?: number;
+      requestId?: string;
+      details?: Record<string, unknown>;
+      draft?: FilingDraft;
+      extra?: Partial<OrderSnapshot>;
+      rejection?: RejectionReason[];
+    } = {},
+  ) {
+    return db.transaction().execute(async (tx) => {
+      const row = await loadOrder(tx, orderId);
+      if (!row) throw new DomainError('NOT_FOUND', { reason: 'ORDER_NOT_FOUND' });
+      if (actor.role === 'customer' && row.account_id !== actor.id)
+        throw new DomainError('NOT_FOUND', { reason: 'ORDER_NOT_FOUND' });
+      if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version)
+        throw new DomainError('STALE_VERSION', {
+          reason: 'STALE_VERSION',
+          details: { expected: opts.expectedVersion, current: row.version },
+        });
+      const d = decide(snapshot(row, opts.extra), event, domainActor(actor));
+      refuseDecision(d);
+      const t = now();
+      const flags = { ...JSON.parse(row.flags), ...d.flags };
+      const draft = opts.draft ?? decDraft(row);
+      const res = await tx
+        .updateTable('orders')
+        .set({
+          state: d.to,
+          version: row.version + 1,
+          flags: JSON.stringify(flags),
+          updated_at: t,
+          ...(d.stateChanged ? { state_entered_at: t } : {}),
+          ...(opts.draft
+            ? { draft_enc: encDraft(row.id, opts.draft), summary: JSON.stringify(summarize(opts.draft)) }
+            : {}),
+          ...(event.type === 'SUBMIT' || event.type === 'RESUBMIT' ? { submitted_at: t } : {}),
+          ...(opts.rejection ? { rejection: JSON.stringify({ step: row.state, reasons: opts.rejection, at: t }) } : {}),
+          ...(event.type === 'INITIAL_APPROVE' ? { initial_passed: 1 } : {}),
+        })
+        .where('id', '=', row.id)
+        .where('version', '=', row.version)
+        .executeTakeFirst();
+      // a concurrent decision committed first: exactly one of two racing reviewers wins
+      if (Number(res.numUpdatedRows) !== 1) throw new DomainError('STALE_VERSION', { reason: 'STALE_VERSION' });
+      const seq = row.version + 1;
+      await tx
+        .insertInto('order_events')
+        .values({
+          id: newId(),
+          order_id: row.id,
+          seq,
+          at: t,
+          actor_id: actor.id,
+          actor_role: actor.role,
+          event: d.auditType,
+          from_state: row.state,
+          to_state: d.to,
+          request_id: opts.requestId ?? null,
+          details: JSON.stringify({ event: event.type, transition: d.transition, rules: d.rules, ...opts.details }),
+        })
+        .execute();
+      await appendAudit(
+        tx,
+        {
+          actor,
+          action: `order.${d.auditType.toLowerCase()}`,
+          objectType: 'order',
+          objectId: row.id,
+          requestId: opts.requestId,
+          details: { from: row.state, to: d.to, transition: d.transition },
+        },
+        t,
+      );
+      if (d.timers.clear.length) await clearTimers(tx, row.id, t, d.timers.clear);
+      for (const spec of d.timers.set) await setTimer(tx, { kind: spec.kind, objectId: row.id, ...timerDue(spec) }, t);
+      if (d.codeEffect)
+        await tx
+          .updateTable('auth_codes')
+          .set({ state: d.codeEffect.to, order_id: d.codeEffect.to === 'AVAILABLE' ? null : row.id, updated_at: t })
+          .where('id', '=', d.codeEffect.codeId)
+          .where('state', '=', d.codeEffect.from)
+          .execute();
+      await applyAccessChanges(tx, accessChanges(d, row, draft), t);
+      return { id: row.id, state: d.to, version: seq, transition: d.transition };
+    });
+  }
+
+  /** Gathers the registry facts of the verify step (R-ORD-003/004) for the pure type detection. */
+  async function verifyFacts(tx: Tx, actor: Actor, input: VerifyInput): Promise<VerifyFacts> {
+    const key = subjectKey(input.subject.certificateType, input.subject.certificateNumber);
+    const own = await tx
+      .selectFrom('subjects')
+      .selectAll()
+      .where('account_id', '=', actor.id!)
+      .where('status', '!=', 'CANCELLED')
+      .executeTakeFirst();
+    const bound = await tx
+      .selectFrom('subjects')
+      .select(['account_id', 'filing_number', 'name', 'id'])
+      .where('subject_key', '=', key)
+      .where('status', '!=', 'CANCELLED')
+      .executeTakeFirst();
+    const states = await tx.selectFrom('orders').select('state').where('account_id', '=', actor.id!).execute();
+    const ownKey = own
+      ? {
+          certType: own.cert_type,
+          certNumber: deps.pii.keyring.decryptString(own.cert_number_enc, `subjects.cert.${own.id}`),
+        }
+      : null;
+    // accounts are named by their public account number, which the refusal shows masked (R-ACC-004)
+    const accountNo = async (id: string | null | undefined) =>
+      id
+        ? ((await tx.selectFrom('users').select('account_no').where('id', '=', id).executeTakeFirst())?.account_no ??
+          null)
+        : null;
+    const accessedHere = async (subjectId: string) =>
+      !!(await tx
+        .selectFrom('websites')
+        .select('id')
+        .where('subject_id', '=', subjectId)
+        .where('accessed_here', '=', 1)
+        .where('status', '=', 'FILED')
+        .executeTakeFirst());
+    const domains: DomainFacts[] = [];
+    for (const raw of input.domains) {
+      const domain = safeRegistrable(raw) ?? raw.trim().toLowerCase();
+      const rec = await tx
+        .selectFrom('domains')
+        .innerJoin('websites', 'websites.id', 'domains.website_id')
+        .innerJoin('subjects', 'subjects.id', 'domains.subject_id')
+        .select([
+          'websites.filing_number as wfn',
+          'websites.accessed_here',
+          'subjects.filing_number as sfn',
+          'subjects.name',
+          'subjects.cert_number_masked',
+          'subjects.account_id',
+        ])
+        .where('domains.domain', '=', domain)
+        .where('domains.status', '=', 'FILED')
+        .executeTakeFirst();
+      domains.push({
+        domain,
+        inFlightElsewhere: false,
+        filing: rec
+          ? {
+              websiteFilingNumber: rec.wfn ?? '',
+              subjectFilingNumber: rec.sfn ?? '',
+              subjectName: rec.name,
+              subjectCertNumber: rec.cert_number_masked,
+              accessedHere: rec.accessed_here === 1,
+              subjectBoundAccountId: await accountNo(rec.account_id),
+            }
+          : null,
+      });
+    }
+    return {
+      accountId: (await accountNo(actor.id))!,
+      accountSubject:
+        own && ownKey
+          ? { ...ownKey, name: own.name, accessedHere: await accessedHere(own.id), oldCertOnRecord: false }
+          : null,
+      accountOrderStates: states.map((s) => s.state as OrderState),
+      entered: {
+        certType: input.subject.certificateType,
+        certNumber: input.subject.certificateNumber.trim().toUpperCase(),
+        name: input.subject.name.trim(),
+      },
+      subjectBoundAccountId: await accountNo(bound?.account_id),
+      subjectFiling: bound?.filing_number
+        ? {
+            filingNumber: bound.filing_number,
+            subjectName: bound.name,
+            accessedHere: await accessedHere(bound.id),
+            oldCertOnRecord: false,
+            principalIdExpired: false,
+            filedDomainNotHeld: null,
+          }
+        : null,
+      subjectInFlightElsewhere: false,
+      domains,
+    };
+  }
+
+  /** R-ACC-006/020..023: an eligible own server, or a valid authorization code from another account. */
+  async function resolveResource(tx: Tx, actor: Actor, input: VerifyInput) {
+    if (input.authCode) {
+      const found = await deps.authCodes.lookup(tx, input.authCode);
+      if (!found || found.effectiveState === 'CONSUMED' || found.effectiveState === 'INVALID')
+        throw new DomainError('RULE_VIOLATION', {
+          reason: 'AUTH_CODE_INVALID',
+          message: found?.serverExpired
+            ? {
+                zh: '备案授权码无效：授权码对应的服务器已到期',
+                en: 'Invalid authorization code: its server has expired',
+              }
+            : { zh: '备案授权码无效', en: 'Invalid authorization code' },
+          details: { rule: 'R-ACC-023' },
+        });
+      if (found.effectiveState === 'RESERVED')
+        throw new DomainError('CONFLICT', {
+          reason: 'CODE_IN_USE',
+          message: { zh: '该授权码正被其他订单使用', en: 'The code is held by another order' },
+          details: { rule: 'R-ACC-022' },
+        });
+      return { serverId: found.server.id, accessIp: found.server.publicIp, authCodeId: found.row.id };
+    }
+    const rows = await tx.selectFrom('servers').selectAll().where('account_id', '=', actor.id!).execute();
+    const views = rows.map(toServerView).filter((s) => !input.serverId || s.id === input.serverId);
+    const nowIso = deps.clock.now().toISOString();
+    const judged = views.map((s) => ({
+      s,
+      e: serverEligibility(serverFacts(s, undefined, deps.syncDelayMinutes), today(), { now: nowIso }),
+    }));
+    const ok = judged.find((j) => j.e.eligible && !j.s.isLoadBalancer);
+    if (ok) return { serverId: ok.s.id, accessIp: ok.s.publicIp, authCodeId: null };
+    const onlyExpired = judged.length > 0 && judged.every((j) => j.e.reasons.some((r) => r.code === 'SERVER_EXPIRED'));
+    const syncing = judged.some((j) => j.e.reasons.some((r) => r.code === 'NOT_YET_SYNCED'));
+    if (onlyExpired)
+      throw new DomainError('RULE_VIOLATION', {
+        reason: 'SERVER_EXPIRED',
+        message: {
+          zh: '服务器已过期，不能备案，请续费后再试',
+          en: 'The server has expired and cannot be used for filing; renew it first',
+        },
+        details: { rule: 'R-ACC-010' },
+      });
+    throw new DomainError('RULE_VIOLATION', {
+      reason: 'NO_AVAILABLE_RESOURCE',
+      message: {
+        zh: `暂无可用资源：请在拥有符合条件服务器的账号中生成备案授权码后使用，或购买 3 个月及以上的包年包月中国大陆服务器${syncing ? '（新购服务器需 30 分钟 ~ 1 小时同步，请稍后重试）' : ''}`,
+        en: `No available resource: use an authorization code generated in an account with an eligible server, or buy a prepaid mainland server of at least 3 months${syncing ? ' (a new server needs 30 minutes to 1 hour to sync; retry later)' : ''}`,
+      },
+      details: {
+        rule: 'R-ACC-006',
+        reasons: judged.map((j) => ({ server: j.s.id, reasons: j.e.reasons.map((r) => r.code) })),
+      },
+    });
+  }
+
+  /** The verify step: detects the order type from registry data (never picked by the customer) and creates the DRAFT (T01). */
+  async function create(actor: Actor, input: VerifyInput, requestId?: string) {
+    if (input.domains.length === 0) throw refusalToError(refusal('NO_DOMAINS'));
+    return db.transaction().execute(async (tx) => {
+      const facts = await verifyFacts(tx, actor, input);
+      const detected = verifyOrderType(facts);
+      if (!detected.ok) throw refusalToError(detected, detected.domains ? { domains: detected.domains } : undefined);
+      const resource = await resolveResource(tx, actor, input);
+      const d = decideCreate(
+        {
+          type: detected.type,
+          initiator: 'customer',
+          authCodeId: resource.authCodeId,
+          bureauWorkingDays: bureauDays(input.province),
+        },
+        domainActor(actor),
+      );
+      refuseDecision(d);
+      const t = now();
+      const id = newId();
+      const draft: FilingDraft = {
+        orderType: detected.type,
+        province: input.province as FilingDraft['province'],
+        subject: {
+          type: input.subject.type as never,
+          name: input.subject.name,
+          certificateType: input.subject.certificateType as never,
+          certificateNumber: input.subject.certificateNumber,
+        },
+        websites: [
+          {
+            domains: facts.domains.map((x) => x.domain),
+            accessIps: resource.accessIp ? [resource.accessIp] : [],
+            serverIds: [resource.serverId],
+          },
+        ],
+      } as FilingDraft;
+      const orderNo = `${today().replaceAll('-', '')}${randomDigits(6)}`;
+      await tx
+        .insertInto('orders')
+        .values({
+          id,
+          order_no: orderNo,
+          account_id: actor.id!,
+          subject_id: null,
+          order_type: detected.type,
+          variant: detected.variant,
+          state: d.to,
+          version: 1,
+          province: input.province,
+          server_id: resource.serverId,
+          auth_code_id: resource.authCodeId,
+          access_ip: resource.accessIp,
+          draft_enc: encDraft(id, draft),
+          summary: JSON.stringify(summarize(draft)),
+          flags: JSON.stringify(d.flags),
+          rejection: null,
+          initial_passed: 0,
+          photo_flagged: 0,
+          state_entered_at: t,
+          submitted_at: null,
+          bureau_ref: null,
+          created_at: t,
+          updated_at: t,
+        })
+        .execute();
+      await tx
+        .insertInto('order_events')
+        .values({
+          id: newId(),
+          order_id: id,
+          seq: 1,
+          at: t,
+          actor_id: actor.id,
+          actor_role: actor.role,
+          event: d.auditType,
+          from_state: null,
+          to_state: d.to,
+          request_id: requestId ?? null,
+          details: JSON.stringify({ transition: d.transition, type: detected.type, variant: detected.variant }),
+        })
+        .execute();
+      await appendAudit(
+        tx,
+        {
+          actor,
+          action: 'order.order_created',
+          objectType: 'order',
+          objectId: id,
+          requestId,
+          details: { type: detected.type },
+        },
+        t,
+      );
+      for (const spec of d.timers.set) await setTimer(tx, { kind: spec.kind, objectId: id, ...timerDue(spec) }, t);
+      if (d.codeEffect) {
+        const r = await tx
+          .updateTable('auth_codes')
+          .set({ state: 'RESERVED', order_id: id, updated_at: t })
+          .where('id', '=', d.codeEffect.codeId)
+          .where('state', '=', 'AVAILABLE')
+          .executeTakeFirst();
+        if (Number(r.numUpdatedRows) !== 1) throw new DomainError('CONFLICT', { reason: 'CODE_IN_USE' });
+      }
+      return { id, orderNo, type: detected.type, variant: detected.variant, state: d.to, version: 1 };
+    });
+  }
+
+  async function get(actor: Actor, id: string, requestId?: string) {
+    const row = await loadOrder(db, id);
+    if (!row || (actor.role === 'customer' && row.account_id !== actor.id))
+      throw new DomainError('NOT_FOUND', { reason: 'ORDER_NOT_FOUND' });
+    const draft = decDraft(row);
+    if (actor.role !== 'customer') {
+      // staff reading personal data is audited (DESIGN decision 7)
+      await appendAudit(db, { actor, action: 'order.pii_viewed', objectType: 'order', objectId: id, requestId }, now());
+    }
+    return { ...view(row), draft, allowedEvents: allowedEvents(snapshot(row), domainActor(actor)) };
+  }
+
+  async function list(actor: Actor, filter: { state?: string } = {}) {
+    let q = db.selectFrom('orders').selectAll().orderBy('created_at', 'desc').limit(200);
+    if (actor.role === 'customer') q = q.where('account_id', '=', actor.id!);
+    if (filter.state) q = q.where('state', '=', filter.state);
+    return (await q.execute()).map(view);
+  }
+
+  async function events(actor: Actor, id: string) {
+    const row = await loadOrder(db, id);
+    if (!row || (actor.role === 'customer' && row.account_id !== actor.id))
+      throw new DomainError('NOT_FOUND', { reason: 'ORDER_NOT_FOUND' });
+    const rows = await db.selectFrom('order_events').selectAll().where('order_id', '=', id).orderBy('seq').execute();
+    return rows.map((e) => ({
+      seq: e.seq,
+      at: e.at,
+      actorRole: e.actor_role,
+      event: e.event,
+      from: e.from_state,
+      to: e.to_state,
+      details: e.details ? JSON.parse(e.details) : null,
+    }));
+  }
+
+  /** Saves the draft (an EDIT event: the table decides whether this state allows it) and returns the live check. */
+  async function saveDraft(actor: Actor, id: string, version: number, draft: FilingDraft, requestId?: string) {
+    if (!Value.Check(FilingDraftSchema, draft)) throw new DomainError('VALIDATION_FAILED', { reason: 'DRAFT_SCHEMA' });
+    const row = await loadOrder(db, id);
+    if (!row || (actor.role === 'customer' && row.account_id !== actor.id))
+      throw new DomainError('NOT_FOUND', { reason: 'ORDER_NOT_FOUND' });
+    // the detected type, the subject's certificate and the access resource are fixed at the verify step
+    const fixed: FilingDraft = {
+      ...draft,
+      orderType: row.order_type as FilingDraft['orderType'],
+      province: (row.province ?? draft.province) as FilingDraft['province'],
+    };
+    const r = await transition(id, { type: 'EDIT', sections: ['SUBJECT', 'WEBSITES', 'MATERIALS'] }, actor, {
+      expectedVersion: version,
+      requestId,
+      draft: fixed,
+    });
+    const check = deps.checkDraft(fixed, {
+      accountId: row.account_id,
+      today: today(),
+      orderType: row.order_type as OrderType,
+    });
+    return { ...r, check };
+  }
+
+  /** Submit / resubmit run the whole rule check first: blocking violations refuse with every field named. */
+  async function submit(actor: Actor, id: string, version: number, requestId?: string) {
+    const row = await loadOrder(db, id);
+    if (!row || (actor.role === 'customer' && row.account_id !== actor.id))
+      throw new DomainError('NOT_FOUND', { reason: 'ORDER_NOT_FOUND' });
+    const draft = decDraft(row);
+    const check = deps.checkDraft(draft, {
+      accountId: row.account_id,
+      today: today(),
+      orderType: row.order_type as OrderType,
+    });
+    if (check.blocking > 0) {
+      const { ruleViolation } = await import('../../platform/errors.ts');
+      throw ruleViolation(
+        (check.violations as import('../rules/violation.ts').Violation[]).filter((v) => v.severity === 'block'),
+      );
+    }
+    const event: OrderEvent = row.state === 'DRAFT' ? { type: 'SUBMIT' } : { type: 'RESUBMIT' };
+    return transition(id, event, actor, {
+      expectedVersion: version,
+      requestId,
+      extra: { openBlockingViolations: 0 },
+      details: { ruleSetVersion: check.ruleSetVersion },
+    });
+  }
+
+  return { create, get, list, events, saveDraft, submit, transition };
+}
+export type OrdersService = ReturnType<typeof createOrdersService>;
+
+function safeRegistrable(host: string): string | null {
+  try {
+    return registrableDomain(host);
+  } catch {
+    return null;
+  }
+}
+
+function summarize(d: FilingDraft) {
+  return {
+    subjectName: d.subject?.name ?? null,
+    subjectType: d.subject?.type ?? null,
+    certMasked: d.subject?.certificateNumber ? maskIdNumber(d.subject.certificateNumber) : null,
+    websites: (d.websites ?? []).map((w) => ({ name: w.name ?? null, domains: w.domains ?? [] })),
+  };
+}
+
+function view(row: OrderRow) {
+  return {
+    id: row.id,
+    orderNo: row.order_no,
+    type: row.order_type,
+    variant: row.variant,
+    state: row.state,
+    version: row.version,
+    province: row.province,
+    accessIp: row.access_ip,
+    summary: JSON.parse(row.summary),
+    flags: JSON.parse(row.flags),
+    rejection: row.rejection ? JSON.parse(row.rejection) : null,
+    stateEnteredAt: row.state_entered_at,
+    submittedAt: row.submitted_at,
+    createdAt: row.created_at,
+  };
+}
