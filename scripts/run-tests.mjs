@@ -22,7 +22,9 @@ function walk(dir, out = []) {
   }
   return out;
 }
-let files = ['src', 'test', 'web/src', 'scripts'].filter((d) => existsSync(join(root, d))).flatMap((d) => walk(join(root, d)));
+let files = ['src', 'test', 'web/src', 'scripts']
+  .filter((d) => existsSync(join(root, d)))
+  .flatMap((d) => walk(join(root, d)));
 if (filter.length) files = files.filter((f) => filter.some((x) => f.includes(x)));
 files.sort();
 
@@ -31,10 +33,18 @@ const hasChromium = existsSync(chromium);
 const nginxBin = process.env.BEIAN_NGINX ?? (existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx');
 const hasNginx = spawnSync(nginxBin, ['-v']).status === 0;
 const pgUrl = process.env.BEIAN_TEST_PG_URL ?? 'postgres://beian:beian@127.0.0.1:5432/beian_test';
-const hasPg = spawnSync(process.execPath, ['-e', `
+const hasPg =
+  spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `
   const pg = require('pg'); const c = new pg.Client(${JSON.stringify(pgUrl)});
   c.connect().then(() => c.end()).then(() => process.exit(0), () => process.exit(1));
-  setTimeout(() => process.exit(1), 4000);`], { cwd: root }).status === 0;
+  setTimeout(() => process.exit(1), 4000);`,
+    ],
+    { cwd: root },
+  ).status === 0;
 
 const skipped = [];
 const problems = [];
@@ -45,21 +55,39 @@ function gate(kind, ok, howTo, list) {
   else skipped.push(msg);
   return [];
 }
-const browserFiles = gate('Chromium (/usr/bin/chromium)', hasChromium,
-  'Install it: apt-get install chromium fonts-wqy-microhei', files.filter((f) => f.includes('.browser.test.')));
-const nginxFiles = gate('nginx', hasNginx, 'Install it: apt-get install nginx', files.filter((f) => f.includes('.nginx.test.')));
+const browserFiles = gate(
+  'Chromium (/usr/bin/chromium)',
+  hasChromium,
+  'Install it: apt-get install chromium fonts-wqy-microhei',
+  files.filter((f) => f.includes('.browser.test.')),
+);
+const nginxFiles = gate(
+  'nginx',
+  hasNginx,
+  'Install it: apt-get install nginx',
+  files.filter((f) => f.includes('.nginx.test.')),
+);
 const plainFiles = files.filter((f) => !f.includes('.browser.test.') && !f.includes('.nginx.test.'));
-const pgFiles = gate(`PostgreSQL (${pgUrl.replace(/:[^:@/]*@/, ':***@')})`, hasPg,
+const pgFiles = gate(
+  `PostgreSQL (${pgUrl.replace(/:[^:@/]*@/, ':***@')})`,
+  hasPg,
   'Start PostgreSQL and create the role/database (see README "Running on PostgreSQL"), or set BEIAN_TEST_PG_URL.',
-  plainFiles.filter((f) => f.includes('.db.test.')));
+  plainFiles.filter((f) => f.includes('.db.test.')),
+);
 
 function run(label, list, env) {
   return new Promise((resolve) => {
     if (list.length === 0) return resolve({ pass: 0, fail: 0, skip: 0 });
     console.log(`\n=== ${label}: ${list.length} file(s) ===`);
-    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=tap', ...list], {
-      cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=tap', ...list],
+      {
+        cwd: root,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const totals = { pass: 0, fail: 0, skip: 0 };
     let buf = '';
     child.stdout.on('data', (d) => {
@@ -78,11 +106,22 @@ function run(label, list, env) {
 
 const results = [];
 results.push(await run('SQLite: unit, service, repository and HTTP tests', plainFiles, { BEIAN_TEST_DB: 'sqlite' }));
-results.push(await run('PostgreSQL: repository and service tests', pgFiles, { BEIAN_TEST_DB: 'postgres', BEIAN_TEST_PG_URL: pgUrl }));
+results.push(
+  await run('PostgreSQL: repository and service tests', pgFiles, {
+    BEIAN_TEST_DB: 'postgres',
+    BEIAN_TEST_PG_URL: pgUrl,
+  }),
+);
 results.push(await run('nginx integration tests', nginxFiles, { BEIAN_TEST_DB: 'sqlite' }));
-results.push(await run('Browser tests (Chromium)', browserFiles, { BEIAN_TEST_DB: 'sqlite', BEIAN_CHROMIUM: chromium }));
+results.push(
+  await run('Browser tests (Chromium)', browserFiles, { BEIAN_TEST_DB: 'sqlite', BEIAN_CHROMIUM: chromium }),
+);
 
-const total = results.reduce((a, r) => ({ pass: a.pass + r.pass, fail: a.fail + r.fail, skip: a.skip + r.skip }), { pass: 0, fail: 0, skip: 0 });
+const total = results.reduce((a, r) => ({ pass: a.pass + r.pass, fail: a.fail + r.fail, skip: a.skip + r.skip }), {
+  pass: 0,
+  fail: 0,
+  skip: 0,
+});
 console.log('');
 for (const s of skipped) console.log(`!!! SKIPPED — ${s}`);
 for (const p of problems) console.log(`!!! FAILED (CI requires it) — ${p}`);

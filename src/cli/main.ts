@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { parseServerFile } from '../modules/resources/servers.import.ts';
 import { createBeian } from '../platform/beian.ts';
 import { ConfigError, configMarkdown, loadConfig } from '../platform/config.ts';
 import { openDatabase } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { DomainError } from '../platform/errors.ts';
-import { parseServerFile } from '../modules/resources/servers.import.ts';
 import { DEMO_LOGINS, seedDemo } from './seed-demo.ts';
 
 const HELP = `beian — ICP filing platform
@@ -48,12 +48,24 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'user': {
         if (rest[0] !== 'create') break;
-        const { values } = parseArgs({ args: rest.slice(1), options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string', default: 'customer' }, name: { type: 'string' } } });
+        const { values } = parseArgs({
+          args: rest.slice(1),
+          options: {
+            email: { type: 'string' },
+            password: { type: 'string' },
+            role: { type: 'string', default: 'customer' },
+            name: { type: 'string' },
+          },
+        });
         if (!values.email || !values.password) throw new Error('--email and --password are required');
         const role = values.role as 'customer' | 'reviewer' | 'photo_agent' | 'admin';
-        if (!['customer', 'reviewer', 'photo_agent', 'admin'].includes(role)) throw new Error('--role must be customer, reviewer, photo_agent or admin');
+        if (!['customer', 'reviewer', 'photo_agent', 'admin'].includes(role))
+          throw new Error('--role must be customer, reviewer, photo_agent or admin');
         const beian = await createBeian(loadConfig(), { logger: false });
-        const u = await beian.accounts.createUser({ email: values.email, password: values.password, role, displayName: values.name }, SYSTEM);
+        const u = await beian.accounts.createUser(
+          { email: values.email, password: values.password, role, displayName: values.name },
+          SYSTEM,
+        );
         console.log(`created ${u.role} ${u.email} (account ${u.accountNo})`);
         await beian.close();
         return 0;
@@ -63,7 +75,9 @@ export async function main(argv: string[]): Promise<number> {
         const inputs = parseServerFile(readFileSync(rest[1], 'utf8'), rest[1]);
         const beian = await createBeian(loadConfig(), { logger: false });
         const out = await beian.servers.importMany(inputs, SYSTEM);
-        console.log(`imported ${out.length} server(s): ${out.filter((o) => o.created).length} new, ${out.filter((o) => !o.created).length} updated`);
+        console.log(
+          `imported ${out.length} server(s): ${out.filter((o) => o.created).length} new, ${out.filter((o) => !o.created).length} updated`,
+        );
         await beian.close();
         return 0;
       }
@@ -88,7 +102,9 @@ export async function main(argv: string[]): Promise<number> {
       return 78;
     }
     if (err instanceof DomainError) {
-      console.error(`${err.code}${err.reason ? ` (${err.reason})` : ''}: ${err.localized?.zh ?? err.message}${err.details ? ` ${JSON.stringify(err.details)}` : ''}`);
+      console.error(
+        `${err.code}${err.reason ? ` (${err.reason})` : ''}: ${err.localized?.zh ?? err.message}${err.details ? ` ${JSON.stringify(err.details)}` : ''}`,
+      );
       return 1;
     }
     console.error(err instanceof Error ? err.message : err);
@@ -105,7 +121,9 @@ async function serve(withDemo: boolean): Promise<number> {
   console.log(`\nBeian is running: ${url}`);
   console.log(`  API docs:        ${url}/api/docs`);
   console.log(`  access check:    http://${config.BEIAN_ACCESS_HOST}:${config.BEIAN_ACCESS_PORT}/access/check`);
-  console.log(`  database:        ${beian.database.dialect === 'sqlite' ? config.databaseUrl.replace(/^sqlite:/, '') : 'PostgreSQL'}`);
+  console.log(
+    `  database:        ${beian.database.dialect === 'sqlite' ? config.databaseUrl.replace(/^sqlite:/, '') : 'PostgreSQL'}`,
+  );
   if (config.BEIAN_MODE === 'demo') {
     console.log('\nDemo logins (demo mode only):');
     for (const u of DEMO_LOGINS) console.log(`  ${u.role.padEnd(12)} ${u.email.padEnd(22)} ${u.password}`);

@@ -13,7 +13,8 @@ const SEEDED_KEY = 'demo_seeded_at';
 /** Seeds the demo provider once (issue 2 §1); a second run changes nothing. */
 export async function seedDemo(beian: Beian): Promise<{ seeded: boolean }> {
   const { db } = beian.database;
-  if (await db.selectFrom('settings').select('key').where('key', '=', SEEDED_KEY).executeTakeFirst()) return { seeded: false };
+  if (await db.selectFrom('settings').select('key').where('key', '=', SEEDED_KEY).executeTakeFirst())
+    return { seeded: false };
   const system = { id: null, role: 'system' as const };
   for (const u of DEMO_LOGINS) {
     if (!(await beian.accounts.findUserByEmail(u.email))) await beian.accounts.createUser(u, system);
@@ -25,15 +26,85 @@ export async function seedDemo(beian: Beian): Promise<{ seeded: boolean }> {
   const plus = (m: number) => addMonthsIso(today, m);
   await beian.servers.importMany(
     [
-      { externalId: 'demo-cvm-gz-1', accountNo, name: '广州 CVM（包年包月 12 个月）', region: 'ap-guangzhou', regionKind: 'mainland', billingMode: 'prepaid', prepaidMonths: 12, purchasedAt: minus(1), expiresAt: plus(11), publicIp: '203.0.113.10' },
-      { externalId: 'demo-cvm-sh-1', accountNo, name: '上海 CVM（包年包月 1 个月）', region: 'ap-shanghai', regionKind: 'mainland', billingMode: 'prepaid', prepaidMonths: 1, purchasedAt: today, expiresAt: plus(1), publicIp: '203.0.113.20' },
-      { externalId: 'demo-cvm-bj-payg', accountNo, name: '北京 CVM（按量计费）', region: 'ap-beijing', regionKind: 'mainland', billingMode: 'postpaid', prepaidMonths: 0, purchasedAt: minus(2), expiresAt: plus(120), publicIp: '203.0.113.30' },
-      { externalId: 'demo-cvm-cd-expired', accountNo, name: '成都 CVM（已过期）', region: 'ap-chengdu', regionKind: 'mainland', billingMode: 'prepaid', prepaidMonths: 6, purchasedAt: minus(7), expiresAt: minus(1), publicIp: '203.0.113.40' },
-      { externalId: 'demo-clb-gz-1', accountNo, name: '广州负载均衡', region: 'ap-guangzhou', regionKind: 'mainland', billingMode: 'prepaid', prepaidMonths: 12, purchasedAt: minus(1), expiresAt: plus(11), publicIp: '203.0.113.50', isLoadBalancer: true },
-      { externalId: 'demo-cvm-hk-1', accountNo, name: '香港 CVM', region: 'ap-hongkong', regionKind: 'hongkong', billingMode: 'prepaid', prepaidMonths: 12, purchasedAt: minus(1), expiresAt: plus(11), publicIp: '198.51.100.10' },
+      {
+        externalId: 'demo-cvm-gz-1',
+        accountNo,
+        name: '广州 CVM（包年包月 12 个月）',
+        region: 'ap-guangzhou',
+        regionKind: 'mainland',
+        billingMode: 'prepaid',
+        prepaidMonths: 12,
+        purchasedAt: minus(1),
+        expiresAt: plus(11),
+        publicIp: '203.0.113.10',
+      },
+      {
+        externalId: 'demo-cvm-sh-1',
+        accountNo,
+        name: '上海 CVM（包年包月 1 个月）',
+        region: 'ap-shanghai',
+        regionKind: 'mainland',
+        billingMode: 'prepaid',
+        prepaidMonths: 1,
+        purchasedAt: today,
+        expiresAt: plus(1),
+        publicIp: '203.0.113.20',
+      },
+      {
+        externalId: 'demo-cvm-bj-payg',
+        accountNo,
+        name: '北京 CVM（按量计费）',
+        region: 'ap-beijing',
+        regionKind: 'mainland',
+        billingMode: 'postpaid',
+        prepaidMonths: 0,
+        purchasedAt: minus(2),
+        expiresAt: plus(120),
+        publicIp: '203.0.113.30',
+      },
+      {
+        externalId: 'demo-cvm-cd-expired',
+        accountNo,
+        name: '成都 CVM（已过期）',
+        region: 'ap-chengdu',
+        regionKind: 'mainland',
+        billingMode: 'prepaid',
+        prepaidMonths: 6,
+        purchasedAt: minus(7),
+        expiresAt: minus(1),
+        publicIp: '203.0.113.40',
+      },
+      {
+        externalId: 'demo-clb-gz-1',
+        accountNo,
+        name: '广州负载均衡',
+        region: 'ap-guangzhou',
+        regionKind: 'mainland',
+        billingMode: 'prepaid',
+        prepaidMonths: 12,
+        purchasedAt: minus(1),
+        expiresAt: plus(11),
+        publicIp: '203.0.113.50',
+        isLoadBalancer: true,
+      },
+      {
+        externalId: 'demo-cvm-hk-1',
+        accountNo,
+        name: '香港 CVM',
+        region: 'ap-hongkong',
+        regionKind: 'hongkong',
+        billingMode: 'prepaid',
+        prepaidMonths: 12,
+        purchasedAt: minus(1),
+        expiresAt: plus(11),
+        publicIp: '198.51.100.10',
+      },
     ],
     system,
   );
-  await db.insertInto('settings').values({ key: SEEDED_KEY, value: new Date().toISOString(), updated_at: Date.now() }).execute();
+  await db
+    .insertInto('settings')
+    .values({ key: SEEDED_KEY, value: new Date().toISOString(), updated_at: Date.now() })
+    .execute();
   return { seeded: true };
 }

@@ -1,18 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
+import { createAccountsService } from '../modules/accounts/accounts.service.ts';
 import { createWorkCalendar } from '../modules/calendar/index.ts';
 import { createDraftChecker } from '../modules/filings/checker.ts';
 import { registerFilingRoutes } from '../modules/filings/filings.routes.ts';
 import { createOrdersService } from '../modules/filings/orders.service.ts';
-import { loadPiiCrypto } from './crypto/boot.ts';
-import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
-import { createAccountsService } from '../modules/accounts/accounts.service.ts';
-import { createServersService } from '../modules/resources/servers.service.ts';
 import { createAuthCodesService } from '../modules/resources/auth-codes.service.ts';
 import { registerAuthCodeRoutes, registerResourceRoutes } from '../modules/resources/resources.routes.ts';
+import { createServersService } from '../modules/resources/servers.service.ts';
 import { CLOCK_OFFSET_KEY, registerSystemRoutes } from '../modules/system/system.routes.ts';
 import { AdjustableClock, type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
+import { loadPiiCrypto } from './crypto/boot.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { type App, buildHttpApp } from './http/app.ts';
@@ -42,13 +42,31 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
   const authCodes = createAuthCodesService({ database, clock, servers });
   const pii = loadPiiCrypto(config, { ephemeral: opts.ephemeralKeys });
   const overrides = await database.db.selectFrom('calendar_overrides').selectAll().execute();
-  const calendar = createWorkCalendar({ overrides: overrides.map((o) => ({ date: o.date, kind: o.kind as 'holiday' | 'workday', name: o.name ?? undefined, source: o.source ?? undefined })) });
+  const calendar = createWorkCalendar({
+    overrides: overrides.map((o) => ({
+      date: o.date,
+      kind: o.kind as 'holiday' | 'workday',
+      name: o.name ?? undefined,
+      source: o.source ?? undefined,
+    })),
+  });
   metrics.calendarCoveredUntil.set(calendar.coveredUntilYear ?? 0);
-  const orders = createOrdersService({ database, clock, calendar, pii, authCodes, checkDraft: createDraftChecker(database), syncDelayMinutes: config.BEIAN_SERVER_SYNC_DELAY_MINUTES });
+  const orders = createOrdersService({
+    database,
+    clock,
+    calendar,
+    pii,
+    authCodes,
+    checkDraft: createDraftChecker(database),
+    syncDelayMinutes: config.BEIAN_SERVER_SYNC_DELAY_MINUTES,
+  });
   const app: App = await buildHttpApp({ config, database, clock, accounts, logger: opts.logger });
 
   app.addHook('onResponse', async (req, reply) => {
-    metrics.httpDuration.observe({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    metrics.httpDuration.observe(
+      { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
   });
 
   registerSystemRoutes(app, { database, clock, metrics });
@@ -82,7 +100,11 @@ async function bootClock(config: Config, database: Database): Promise<Clock> {
   if (config.BEIAN_MODE === 'production') return systemClock;
   const clock = new AdjustableClock();
   // the demo clock's offset survives restarts, so a demo that advanced 20 working days stays there
-  const row = await database.db.selectFrom('settings').select('value').where('key', '=', CLOCK_OFFSET_KEY).executeTakeFirst();
+  const row = await database.db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', CLOCK_OFFSET_KEY)
+    .executeTakeFirst();
   if (row && Number(row.value) > 0) clock.advance(Number(row.value));
   return clock;
 }

@@ -21,7 +21,8 @@ const int =
   (min: number, max: number): Parser<number> =>
   (raw, name) => {
     const n = Number(raw);
-    if (!/^-?\d+$/.test(raw.trim()) || n < min || n > max) throw new ConfigError(name, raw, `an integer ${min}..${max}`);
+    if (!/^-?\d+$/.test(raw.trim()) || n < min || n > max)
+      throw new ConfigError(name, raw, `an integer ${min}..${max}`);
     return n;
   };
 const bool: Parser<boolean> = (raw, name) => {
@@ -74,7 +75,11 @@ export const configSpec = {
   ),
   HOST: v(str, '127.0.0.1', 'Address the API and console listen on'),
   PORT: v(int(0, 65535), '3000', 'Port of the API and web console'),
-  PUBLIC_URL: v(optional(url('http:', 'https:')), '', 'External URL of the console (links in mail); default http://HOST:PORT'),
+  PUBLIC_URL: v(
+    optional(url('http:', 'https:')),
+    '',
+    'External URL of the console (links in mail); default http://HOST:PORT',
+  ),
   BEIAN_DATA_DIR: v(str, './data', 'Where the SQLite file, uploads (blobs) and generated files live'),
   DATABASE_URL: v(
     optional(url('postgres:', 'postgresql:', 'sqlite:')),
@@ -95,12 +100,32 @@ export const configSpec = {
   BEIAN_LOGIN_LOCK_MINUTES: v(int(1, 1440), '15', 'How long a throttled sign-in stays locked'),
   BEIAN_BODY_LIMIT_BYTES: v(int(1024, 50 * 1024 * 1024), '1048576', 'Largest JSON body accepted'),
   BEIAN_ACCESS_HOST: v(str, '127.0.0.1', 'Address of the internal listener for the access check and /metrics'),
-  BEIAN_ACCESS_PORT: v(int(0, 65535), '3001', 'Port of the internal listener (edge proxies call GET /access/check here)'),
-  BEIAN_ACCESS_TOKEN: v(str, '', 'Shared secret edge proxies send as X-Beian-Token; empty allows loopback callers only'),
-  BEIAN_SERVER_SYNC_DELAY_MINUTES: v(int(0, 60), '30', 'R-ACC-012: minutes before a newly bought server is usable at the verify step'),
-  BEIAN_BUREAU_URL: v(optional(url('http:', 'https:')), '', 'MIIT enterprise interface endpoint; empty uses the bundled simulator'),
+  BEIAN_ACCESS_PORT: v(
+    int(0, 65535),
+    '3001',
+    'Port of the internal listener (edge proxies call GET /access/check here)',
+  ),
+  BEIAN_ACCESS_TOKEN: v(
+    str,
+    '',
+    'Shared secret edge proxies send as X-Beian-Token; empty allows loopback callers only',
+  ),
+  BEIAN_SERVER_SYNC_DELAY_MINUTES: v(
+    int(0, 60),
+    '30',
+    'R-ACC-012: minutes before a newly bought server is usable at the verify step',
+  ),
+  BEIAN_BUREAU_URL: v(
+    optional(url('http:', 'https:')),
+    '',
+    'MIIT enterprise interface endpoint; empty uses the bundled simulator',
+  ),
   BEIAN_BUREAU_SIM_PORT: v(int(0, 65535), '3002', 'Port of the bureau simulator started beside Beian in demo mode'),
-  SMTP_URL: v(optional(url('smtp:', 'smtps:')), '', 'smtp://user:pass@host:port for email; empty keeps mail in the local outbox sink'),
+  SMTP_URL: v(
+    optional(url('smtp:', 'smtps:')),
+    '',
+    'smtp://user:pass@host:port for email; empty keeps mail in the local outbox sink',
+  ),
   MAIL_FROM: v(str, 'Beian <noreply@beian.localhost>', 'Sender of notification mail'),
   BEIAN_CONFIG_FILE: v(str, '', 'Optional JSON file with any of these variables as keys (the environment wins)'),
 } as const;

@@ -17,8 +17,16 @@ export const errorCatalog = {
   NOT_FOUND: { status: 404, zh: '对象不存在', en: 'Not found' },
   CONFLICT: { status: 409, zh: '与现有数据冲突', en: 'Conflicts with existing data' },
   EMAIL_TAKEN: { status: 409, zh: '该邮箱已注册', en: 'This email is already registered' },
-  STALE_VERSION: { status: 409, zh: '数据已被他人修改，请刷新后重试', en: 'The data was changed by someone else; reload and retry' },
-  ILLEGAL_TRANSITION: { status: 409, zh: '当前状态不允许此操作', en: 'This action is not allowed in the current state' },
+  STALE_VERSION: {
+    status: 409,
+    zh: '数据已被他人修改，请刷新后重试',
+    en: 'The data was changed by someone else; reload and retry',
+  },
+  ILLEGAL_TRANSITION: {
+    status: 409,
+    zh: '当前状态不允许此操作',
+    en: 'This action is not allowed in the current state',
+  },
   RULE_VIOLATION: { status: 422, zh: '不符合备案规则', en: 'The request breaks a filing rule' },
   TOO_MANY_REQUESTS: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
@@ -67,7 +75,13 @@ export class DomainError extends Error {
 }
 
 /** Shorthand for a refusal that carries a catalogue reason code and its bilingual message. */
-export function refuse(code: ErrorCode, reason: string, zh: string, en: string, details?: Record<string, unknown>): DomainError {
+export function refuse(
+  code: ErrorCode,
+  reason: string,
+  zh: string,
+  en: string,
+  details?: Record<string, unknown>,
+): DomainError {
   return new DomainError(code, { reason, message: { zh, en }, details });
 }
 

@@ -46,13 +46,23 @@ export async function setTimer(
 
 /** Clears pending timers of an object (all kinds, or the kinds given). Cleared timers are marked done, not deleted. */
 export async function clearTimers(tx: Tx, objectId: string, now: number, kinds?: readonly string[]): Promise<void> {
-  let q = tx.updateTable('timers').set({ done_at: now, last_error: 'cleared' }).where('object_id', '=', objectId).where('done_at', 'is', null);
+  let q = tx
+    .updateTable('timers')
+    .set({ done_at: now, last_error: 'cleared' })
+    .where('object_id', '=', objectId)
+    .where('done_at', 'is', null);
   if (kinds?.length) q = q.where('kind', 'in', kinds as string[]);
   await q.execute();
 }
 
 export async function pendingTimers(tx: Tx, objectId: string) {
-  return tx.selectFrom('timers').selectAll().where('object_id', '=', objectId).where('done_at', 'is', null).orderBy('due_at').execute();
+  return tx
+    .selectFrom('timers')
+    .selectAll()
+    .where('object_id', '=', objectId)
+    .where('done_at', 'is', null)
+    .orderBy('due_at')
+    .execute();
 }
 
 export type TimerHandler = (timer: TimerRow) => Promise<void>;
@@ -72,7 +82,13 @@ export interface TimerWorkerOptions {
  * workers from claiming the same row under READ COMMITTED (STACK pitfall 7); PostgreSQL adds SKIP LOCKED so that
  * concurrent workers spread the work instead of queueing behind one another.
  */
-export async function claimDue(database: Database, now: number, owner: string, leaseMs: number, batch: number): Promise<TimerRow[]> {
+export async function claimDue(
+  database: Database,
+  now: number,
+  owner: string,
+  leaseMs: number,
+  batch: number,
+): Promise<TimerRow[]> {
   const { db, dialect } = database;
   const lockClause = dialect === 'postgres' ? sql` for update skip locked` : sql``;
   const result = await sql<TimerRow>`
@@ -105,13 +121,30 @@ export function createTimerWorker(opts: TimerWorkerOptions) {
         const handler: TimerHandler | undefined = opts.handlers[row.kind];
         try {
           if (handler) await handler(row);
-          await opts.database.db.updateTable('timers').set({ done_at: opts.clock.now().getTime(), lease_until: null, last_error: handler === undefined ? 'no handler' : null }).where('id', '=', row.id).where('lease_owner', '=', owner).execute();
+          await opts.database.db
+            .updateTable('timers')
+            .set({
+              done_at: opts.clock.now().getTime(),
+              lease_until: null,
+              last_error: handler === undefined ? 'no handler' : null,
+            })
+            .where('id', '=', row.id)
+            .where('lease_owner', '=', owner)
+            .execute();
           handled++;
         } catch (err) {
           opts.onError?.(row, err);
           // back off: retry after min(2^attempts minutes, 1 hour)
           const retryAt = opts.clock.now().getTime() + Math.min(2 ** row.attempts * 60_000, 3_600_000);
-          await opts.database.db.updateTable('timers').set({ lease_until: null, due_at: retryAt, last_error: String((err as Error)?.message ?? err).slice(0, 500) }).where('id', '=', row.id).execute();
+          await opts.database.db
+            .updateTable('timers')
+            .set({
+              lease_until: null,
+              due_at: retryAt,
+              last_error: String((err as Error)?.message ?? err).slice(0, 500),
+            })
+            .where('id', '=', row.id)
+            .execute();
         }
       }
     }

@@ -1,6 +1,6 @@
+import { createBeian } from '../../src/platform/beian.ts';
 import { AdjustableClock } from '../../src/platform/clock.ts';
 import { loadConfig } from '../../src/platform/config.ts';
-import { createBeian } from '../../src/platform/beian.ts';
 import { testDatabase } from './db.ts';
 
 /** A whole Beian on a fresh database with a frozen, adjustable clock; requests go through app.inject(). */

@@ -25,7 +25,7 @@ export async function testDatabase(): Promise<Database> {
   const url = new URL(base);
   url.searchParams.set('options', `-c search_path=${schema}`);
   const inner = openDatabase(url.toString(), { poolSize: 5 });
-  await migrateToLatest(inner);
+  await migrateToLatest(inner, { schema });
   return {
     ...inner,
     async close() {

@@ -6,7 +6,13 @@ import type { Tx } from '../../platform/db/database.ts';
  * never sees a decision that the order data does not back. A domain with no row is not filed here: blocked.
  */
 export type AccessDecision = 'allow' | 'temp_allow' | 'block';
-export type AccessReason = 'FILED' | 'ACCESS_IN_REVIEW' | 'NOT_FILED' | 'FILING_IN_PROGRESS' | 'NOT_ACCESSED_HERE' | 'CANCELLED';
+export type AccessReason =
+  | 'FILED'
+  | 'ACCESS_IN_REVIEW'
+  | 'NOT_FILED'
+  | 'FILING_IN_PROGRESS'
+  | 'NOT_ACCESSED_HERE'
+  | 'CANCELLED';
 
 export interface AccessChange {
   domain: string;
@@ -35,9 +41,24 @@ export async function applyAccessChanges(tx: Tx, changes: AccessChange[], now: n
   if (changes.length === 0) return null;
   const version = await nextVersion(tx, now);
   for (const c of changes) {
-    const values = { decision: c.decision, reason: c.reason, subject_id: c.subjectId ?? null, order_id: c.orderId ?? null, version, updated_at: now };
-    const updated = await tx.updateTable('access_domains').set(values).where('domain', '=', c.domain).executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) await tx.insertInto('access_domains').values({ domain: c.domain, ...values }).execute();
+    const values = {
+      decision: c.decision,
+      reason: c.reason,
+      subject_id: c.subjectId ?? null,
+      order_id: c.orderId ?? null,
+      version,
+      updated_at: now,
+    };
+    const updated = await tx
+      .updateTable('access_domains')
+      .set(values)
+      .where('domain', '=', c.domain)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0)
+      await tx
+        .insertInto('access_domains')
+        .values({ domain: c.domain, ...values })
+        .execute();
   }
   return version;
 }
@@ -48,7 +69,11 @@ export async function accessVersion(tx: Tx): Promise<number> {
 }
 
 export async function accessRowsSince(tx: Tx, sinceVersion: number) {
-  return tx.selectFrom('access_domains').select(['domain', 'decision', 'reason', 'version']).where('version', '>', sinceVersion).execute();
+  return tx
+    .selectFrom('access_domains')
+    .select(['domain', 'decision', 'reason', 'version'])
+    .where('version', '>', sinceVersion)
+    .execute();
 }
 
 export async function accessRow(tx: Tx, domain: string) {

@@ -12,11 +12,19 @@ describe('accounts over HTTP (issue 2 §4–6)', () => {
   after(() => t.close());
 
   it('signs up, signs in with an HttpOnly SameSite cookie, reads /me, signs out', async () => {
-    const up = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-up', payload: { email: 'Alice@Example.com', password: 'correct horse' } });
+    const up = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-up',
+      payload: { email: 'Alice@Example.com', password: 'correct horse' },
+    });
     assert.equal(up.statusCode, 201, up.body);
     assert.equal(up.json().email, 'alice@example.com');
     assert.match(up.json().accountNo, /^1000\d{8}$/);
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'alice@example.com', password: 'correct horse' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'alice@example.com', password: 'correct horse' },
+    });
     assert.equal(res.statusCode, 200);
     const setCookie = String(res.headers['set-cookie']);
     assert.match(setCookie, /HttpOnly/i);
@@ -33,7 +41,12 @@ describe('accounts over HTTP (issue 2 §4–6)', () => {
 
   it('rotates the session at sign-in: the old token stops working', async () => {
     const first = await signIn(t, 'rev@example.com', 'reviewer-pass-1');
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', headers: { cookie: first }, payload: { email: 'rev@example.com', password: 'reviewer-pass-1' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      headers: { cookie: first },
+      payload: { email: 'rev@example.com', password: 'reviewer-pass-1' },
+    });
     assert.equal(res.statusCode, 200);
     assert.notEqual(`beian_session=${res.cookies[0].value}`, first);
     const old = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: first } });
@@ -41,7 +54,11 @@ describe('accounts over HTTP (issue 2 §4–6)', () => {
   });
 
   it('refuses a duplicate email with EMAIL_TAKEN', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-up', payload: { email: 'rev@example.com', password: 'whatever-123' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-up',
+      payload: { email: 'rev@example.com', password: 'whatever-123' },
+    });
     assert.equal(res.statusCode, 409);
     assert.equal(res.json().code, 'EMAIL_TAKEN');
   });
@@ -50,19 +67,34 @@ describe('accounts over HTTP (issue 2 §4–6)', () => {
     await t.accounts.createUser({ email: 'victim@example.com', password: 'the-real-pass', role: 'customer' });
     const codes: number[] = [];
     for (let i = 0; i < 10; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'victim@example.com', password: `wrong-${i}` } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email: 'victim@example.com', password: `wrong-${i}` },
+      });
       codes.push(r.statusCode);
     }
     assert.deepEqual(codes.slice(0, 5), [401, 401, 401, 401, 401]);
-    assert.ok(codes.slice(5).every((c) => c === 429), codes.join(','));
+    assert.ok(
+      codes.slice(5).every((c) => c === 429),
+      codes.join(','),
+    );
     // even the right password is refused while locked
-    const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'victim@example.com', password: 'the-real-pass' } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'victim@example.com', password: 'the-real-pass' },
+    });
     assert.equal(r.statusCode, 429);
     assert.equal(r.json().reason, 'LOGIN_THROTTLED');
     assert.ok(Number(r.headers['retry-after']) > 0);
     // and lets the owner in after the lock window
     t.clock.advance(16 * 60_000);
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'victim@example.com', password: 'the-real-pass' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'victim@example.com', password: 'the-real-pass' },
+    });
     assert.equal(ok.statusCode, 200);
   });
 
@@ -79,27 +111,53 @@ describe('accounts over HTTP (issue 2 §4–6)', () => {
 
   it('API tokens: an admin creates a machine token; it authenticates as its role; revoked it stops', async () => {
     const cookie = await signIn(t, 'admin@example.com', 'admin-pass-123');
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/admin/tokens', headers: { cookie }, payload: { name: 'billing', role: 'billing' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/tokens',
+      headers: { cookie },
+      payload: { name: 'billing', role: 'billing' },
+    });
     assert.equal(created.statusCode, 201, created.body);
     const { token, id } = created.json();
-    const denied = await t.app.inject({ method: 'GET', url: '/api/v1/admin/users', headers: { authorization: `Bearer ${token}` } });
+    const denied = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/admin/users',
+      headers: { authorization: `Bearer ${token}` },
+    });
     assert.equal(denied.statusCode, 403);
     const revoke = await t.app.inject({ method: 'DELETE', url: `/api/v1/admin/tokens/${id}`, headers: { cookie } });
     assert.equal(revoke.statusCode, 200);
-    const after = await t.app.inject({ method: 'GET', url: '/api/v1/admin/users', headers: { authorization: `Bearer ${token}` } });
+    const after = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/admin/users',
+      headers: { authorization: `Bearer ${token}` },
+    });
     assert.equal(after.statusCode, 401);
     assert.equal(after.json().reason, 'TOKEN_INVALID');
   });
 
   it('every state-changing request is audited with actor, role, action and request id', async () => {
     const cookie = await signIn(t, 'admin@example.com', 'admin-pass-123');
-    const r = await t.app.inject({ method: 'POST', url: '/api/v1/admin/tokens', headers: { cookie, 'x-request-id': 'req-audit-0001' }, payload: { name: 'edge-1', role: 'edge' } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/tokens',
+      headers: { cookie, 'x-request-id': 'req-audit-0001' },
+      payload: { name: 'edge-1', role: 'edge' },
+    });
     assert.equal(r.statusCode, 201);
-    const audit = await t.app.inject({ method: 'GET', url: '/api/v1/admin/audit?objectType=api_token', headers: { cookie } });
+    const audit = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/admin/audit?objectType=api_token',
+      headers: { cookie },
+    });
     const entry = audit.json().find((e: { action: string }) => e.action === 'token.create');
     assert.ok(entry);
     assert.equal(entry.actor_role, 'admin');
-    const signUpAudit = await t.app.inject({ method: 'GET', url: '/api/v1/admin/audit?objectType=user', headers: { cookie } });
+    const signUpAudit = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/admin/audit?objectType=user',
+      headers: { cookie },
+    });
     assert.ok(signUpAudit.json().some((e: { action: string }) => e.action === 'user.create'));
   });
 });
@@ -112,7 +170,12 @@ describe('problem+json for bad input (issue 2 §5)', () => {
   after(() => t.close());
 
   const signUp = (payload: string, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-up', payload, headers: { 'content-type': 'application/json', ...headers } });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-up',
+      payload,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
 
   it('malformed JSON → 400 MALFORMED_JSON naming the body', async () => {
     const r = await signUp('{"email": ');
@@ -129,7 +192,13 @@ describe('problem+json for bad input (issue 2 §5)', () => {
   it('unknown fields → 400 naming the field', async () => {
     const r = await signUp(JSON.stringify({ email: 'x@example.com', password: 'long enough', isAdmin: true }));
     assert.equal(r.statusCode, 400);
-    assert.ok(r.json().errors.some((e: { field: string; code: string }) => e.field === 'isAdmin' && e.code === 'SCHEMA_ADDITIONALPROPERTIES'));
+    assert.ok(
+      r
+        .json()
+        .errors.some(
+          (e: { field: string; code: string }) => e.field === 'isAdmin' && e.code === 'SCHEMA_ADDITIONALPROPERTIES',
+        ),
+    );
   });
   it('missing fields → 400 naming the field', async () => {
     const r = await signUp(JSON.stringify({ email: 'x@example.com' }));

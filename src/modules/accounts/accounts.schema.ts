@@ -22,19 +22,37 @@ export const CreateUserBody = Type.Object(
   {
     email: Email,
     password: Password,
-    role: Type.Union([Type.Literal('customer'), Type.Literal('reviewer'), Type.Literal('photo_agent'), Type.Literal('admin')]),
+    role: Type.Union([
+      Type.Literal('customer'),
+      Type.Literal('reviewer'),
+      Type.Literal('photo_agent'),
+      Type.Literal('admin'),
+    ]),
     displayName: Type.Optional(Type.String({ maxLength: 60 })),
   },
   { additionalProperties: false },
 );
 export const SetRoleBody = Type.Object(
-  { role: Type.Union([Type.Literal('customer'), Type.Literal('reviewer'), Type.Literal('photo_agent'), Type.Literal('admin')]) },
+  {
+    role: Type.Union([
+      Type.Literal('customer'),
+      Type.Literal('reviewer'),
+      Type.Literal('photo_agent'),
+      Type.Literal('admin'),
+    ]),
+  },
   { additionalProperties: false },
 );
 export const CreateTokenBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 80 }),
-    role: Type.Union([Type.Literal('edge'), Type.Literal('photo_agent'), Type.Literal('billing'), Type.Literal('admin'), Type.Literal('reviewer')]),
+    role: Type.Union([
+      Type.Literal('edge'),
+      Type.Literal('photo_agent'),
+      Type.Literal('billing'),
+      Type.Literal('admin'),
+      Type.Literal('reviewer'),
+    ]),
   },
   { additionalProperties: false },
 );

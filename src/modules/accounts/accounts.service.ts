@@ -20,7 +20,10 @@ const HOUR = 3_600_000;
 export interface AccountsDeps {
   database: Database;
   clock: Clock;
-  config: Pick<Config, 'BEIAN_SESSION_TTL_HOURS' | 'BEIAN_SESSION_IDLE_HOURS' | 'BEIAN_LOGIN_MAX_FAILURES' | 'BEIAN_LOGIN_LOCK_MINUTES'>;
+  config: Pick<
+    Config,
+    'BEIAN_SESSION_TTL_HOURS' | 'BEIAN_SESSION_IDLE_HOURS' | 'BEIAN_LOGIN_MAX_FAILURES' | 'BEIAN_LOGIN_LOCK_MINUTES'
+  >;
 }
 
 export interface PublicUser {
@@ -31,7 +34,13 @@ export interface PublicUser {
   displayName: string;
 }
 
-const toPublic = (u: { id: string; account_no: string; email: string; role: string; display_name: string }): PublicUser => ({
+const toPublic = (u: {
+  id: string;
+  account_no: string;
+  email: string;
+  role: string;
+  display_name: string;
+}): PublicUser => ({
   id: u.id,
   accountNo: u.account_no,
   email: u.email,
@@ -47,7 +56,10 @@ export function createAccountsService({ database, clock, config }: AccountsDeps)
   const { db } = database;
   const now = () => clock.now().getTime();
 
-  async function createUser(input: { email: string; password: string; role: UserRole; displayName?: string }, actor?: Actor) {
+  async function createUser(
+    input: { email: string; password: string; role: UserRole; displayName?: string },
+    actor?: Actor,
+  ) {
     const email = normalizeEmail(input.email);
     const passwordHash = await hashPassword(input.password);
     const t = now();
@@ -67,7 +79,17 @@ export function createAccountsService({ database, clock, config }: AccountsDeps)
       try {
         await db.transaction().execute(async (tx) => {
           await tx.insertInto('users').values(row).execute();
-          await appendAudit(tx, { actor: actor ?? { id: row.id, role: input.role }, action: 'user.create', objectType: 'user', objectId: row.id, details: { role: input.role } }, t);
+          await appendAudit(
+            tx,
+            {
+              actor: actor ?? { id: row.id, role: input.role },
+              action: 'user.create',
+              objectType: 'user',
+              objectId: row.id,
+              details: { role: input.role },
+            },
+            t,
+          );
         });
         return toPublic(row);
       } catch (err) {
@@ -88,7 +110,10 @@ export function createAccountsService({ database, clock, config }: AccountsDeps)
       const retryAfterS = Math.ceil(((locked.locked_until ?? t) - t) / 1000);
       throw new DomainError('TOO_MANY_REQUESTS', {
         reason: 'LOGIN_THROTTLED',
-        message: { zh: `登录失败次数过多，请 ${Math.ceil(retryAfterS / 60)} 分钟后再试`, en: `Too many failed sign-ins; retry in ${Math.ceil(retryAfterS / 60)} min` },
+        message: {
+          zh: `登录失败次数过多，请 ${Math.ceil(retryAfterS / 60)} 分钟后再试`,
+          en: `Too many failed sign-ins; retry in ${Math.ceil(retryAfterS / 60)} min`,
+        },
         details: { retryAfterSeconds: retryAfterS },
       });
     }
@@ -105,15 +130,28 @@ export function createAccountsService({ database, clock, config }: AccountsDeps)
         const failures = fresh ? 1 : row.failures + 1;
         const lockedUntil = failures >= config.BEIAN_LOGIN_MAX_FAILURES ? t + lockMs : null;
         if (row) {
-          await tx.updateTable('login_throttle').set({ failures, first_failure_at: fresh ? t : row.first_failure_at, locked_until: lockedUntil }).where('key', '=', key).execute();
+          await tx
+            .updateTable('login_throttle')
+            .set({ failures, first_failure_at: fresh ? t : row.first_failure_at, locked_until: lockedUntil })
+            .where('key', '=', key)
+            .execute();
         } else {
-          await tx.insertInto('login_throttle').values({ key, failures, first_failure_at: t, locked_until: lockedUntil }).execute();
+          await tx
+            .insertInto('login_throttle')
+            .values({ key, failures, first_failure_at: t, locked_until: lockedUntil })
+            .execute();
         }
       }
     });
   }
 
-  async function signIn(input: { email: string; password: string; ip?: string; userAgent?: string; previousSessionToken?: string }) {
+  async function signIn(input: {
+    email: string;
+    password: string;
+    ip?: string;
+    userAgent?: string;
+    previousSessionToken?: string;
+  }) {
     const email = normalizeEmail(input.email);
     const keys = [`email:${email}`, ...(input.ip ? [`ip:${input.ip}`] : [])];
     await checkThrottle(keys);
@@ -121,7 +159,21 @@ export function createAccountsService({ database, clock, config }: AccountsDeps)
     const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), input.password);
     if (!user || !ok || user.disabled) {
       await recordFailure(keys);
-      await db.transaction().execute((tx) => appendAudit(tx, { actor: { id: user?.id ?? null, role: (user?.role as Role) ?? 'customer' }, action: 'session.sign_in_failed', objectType: 'user', objectId: user?.id, ip: input.ip }, now()));
+      await db
+        .transaction()
+        .execute((tx) =>
+          appendAudit(
+            tx,
+            {
+              actor: { id: user?.id ?? null, role: (user?.role as Role) ?? 'customer' },
+              action: 'session.sign_in_failed',
+              objectType: 'user',
+              objectId: user?.id,
+              ip: input.ip,
+            },
+            now(),
+          ),
+        );
       throw new DomainError('INVALID_CREDENTIALS', { reason: 'INVALID_CREDENTIALS' });
     }
     await db.deleteFrom('login_throttle').where('key', 'in', keys).execute();
@@ -129,12 +181,31 @@ export function createAccountsService({ database, clock, config }: AccountsDeps)
     const t = now();
     await db.transaction().execute(async (tx) => {
       // rotation: a session token presented at sign-in is never reused (session fixation)
-      if (input.previousSessionToken) await tx.deleteFrom('sessions').where('id', '=', sha256(input.previousSessionToken)).execute();
+      if (input.previousSessionToken)
+        await tx.deleteFrom('sessions').where('id', '=', sha256(input.previousSessionToken)).execute();
       await tx
         .insertInto('sessions')
-        .values({ id: sha256(token), user_id: user.id, created_at: t, last_seen_at: t, expires_at: t + config.BEIAN_SESSION_TTL_HOURS * HOUR, ip: input.ip ?? null, user_agent: input.userAgent?.slice(0, 200) ?? null })
+        .values({
+          id: sha256(token),
+          user_id: user.id,
+          created_at: t,
+          last_seen_at: t,
+          expires_at: t + config.BEIAN_SESSION_TTL_HOURS * HOUR,
+          ip: input.ip ?? null,
+          user_agent: input.userAgent?.slice(0, 200) ?? null,
+        })
         .execute();
-      await appendAudit(tx, { actor: { id: user.id, role: user.role as Role }, action: 'session.sign_in', objectType: 'user', objectId: user.id, ip: input.ip }, t);
+      await appendAudit(
+        tx,
+        {
+          actor: { id: user.id, role: user.role as Role },
+          action: 'session.sign_in',
+          objectType: 'user',
+          objectId: user.id,
+          ip: input.ip,
+        },
+        t,
+      );
     });
     return { token, user: toPublic(user), expiresAt: t + config.BEIAN_SESSION_TTL_HOURS * HOUR };
   }
@@ -142,7 +213,11 @@ export function createAccountsService({ database, clock, config }: AccountsDeps)
   async function signOut(token: string, actor: Actor) {
     await db.transaction().execute(async (tx) => {
       await tx.deleteFrom('sessions').where('id', '=', sha256(token)).execute();
-      await appendAudit(tx, { actor, action: 'session.sign_out', objectType: 'user', objectId: actor.id ?? undefined }, now());
+      await appendAudit(
+        tx,
+        { actor, action: 'session.sign_out', objectType: 'user', objectId: actor.id ?? undefined },
+        now(),
+      );
     });
   }
 
@@ -150,40 +225,85 @@ export function createAccountsService({ database, clock, config }: AccountsDeps)
   async function actorFromSession(token: string): Promise<(Actor & { user: PublicUser }) | null> {
     const s = await findSession(db, sha256(token));
     const t = now();
-    if (!s || s.disabled || s.expires_at <= t || t - s.last_seen_at > config.BEIAN_SESSION_IDLE_HOURS * HOUR) return null;
+    if (!s || s.disabled || s.expires_at <= t || t - s.last_seen_at > config.BEIAN_SESSION_IDLE_HOURS * HOUR)
+      return null;
     // touch at most once a minute: keeps the idle clock honest without a write per request
-    if (t - s.last_seen_at > 60_000) await db.updateTable('sessions').set({ last_seen_at: t }).where('id', '=', s.session_id).execute();
-    const user = toPublic({ id: s.id, account_no: s.account_no, email: s.email, role: s.role, display_name: s.display_name });
-    return { id: s.id, role: s.role as Role, accountId: s.role === 'customer' ? s.id : undefined, email: s.email, user };
+    if (t - s.last_seen_at > 60_000)
+      await db.updateTable('sessions').set({ last_seen_at: t }).where('id', '=', s.session_id).execute();
+    const user = toPublic({
+      id: s.id,
+      account_no: s.account_no,
+      email: s.email,
+      role: s.role,
+      display_name: s.display_name,
+    });
+    return {
+      id: s.id,
+      role: s.role as Role,
+      accountId: s.role === 'customer' ? s.id : undefined,
+      email: s.email,
+      user,
+    };
   }
 
   async function actorFromToken(token: string): Promise<Actor | null> {
     const row = await findActiveToken(db, sha256(token));
     if (!row) return null;
     const t = now();
-    if (!row.last_used_at || t - row.last_used_at > 60_000) await db.updateTable('api_tokens').set({ last_used_at: t }).where('id', '=', row.id).execute();
+    if (!row.last_used_at || t - row.last_used_at > 60_000)
+      await db.updateTable('api_tokens').set({ last_used_at: t }).where('id', '=', row.id).execute();
     return { id: row.user_id ?? row.id, role: row.role as Role, tokenId: row.id };
   }
 
   async function createToken(input: { name: string; role: TokenRole; userId?: string }, actor: Actor) {
-    if (!(TOKEN_ROLES as readonly string[]).includes(input.role)) throw refuse('VALIDATION_FAILED', 'TOKEN_ROLE', '令牌角色无效', 'Unknown token role');
+    if (!(TOKEN_ROLES as readonly string[]).includes(input.role))
+      throw refuse('VALIDATION_FAILED', 'TOKEN_ROLE', '令牌角色无效', 'Unknown token role');
     const token = `bnt_${randomBytes(24).toString('base64url')}`;
-    const row = { id: newId(), name: input.name, token_hash: sha256(token), role: input.role, user_id: input.userId ?? null, created_by: actor.id, created_at: now(), last_used_at: null, revoked_at: null };
+    const row = {
+      id: newId(),
+      name: input.name,
+      token_hash: sha256(token),
+      role: input.role,
+      user_id: input.userId ?? null,
+      created_by: actor.id,
+      created_at: now(),
+      last_used_at: null,
+      revoked_at: null,
+    };
     await db.transaction().execute(async (tx) => {
       await tx.insertInto('api_tokens').values(row).execute();
-      await appendAudit(tx, { actor, action: 'token.create', objectType: 'api_token', objectId: row.id, details: { name: input.name, role: input.role } }, row.created_at);
+      await appendAudit(
+        tx,
+        {
+          actor,
+          action: 'token.create',
+          objectType: 'api_token',
+          objectId: row.id,
+          details: { name: input.name, role: input.role },
+        },
+        row.created_at,
+      );
     });
     return { id: row.id, name: row.name, role: row.role, token };
   }
 
   async function listTokens() {
-    const rows = await db.selectFrom('api_tokens').select(['id', 'name', 'role', 'user_id', 'created_at', 'last_used_at', 'revoked_at']).orderBy('created_at', 'desc').execute();
+    const rows = await db
+      .selectFrom('api_tokens')
+      .select(['id', 'name', 'role', 'user_id', 'created_at', 'last_used_at', 'revoked_at'])
+      .orderBy('created_at', 'desc')
+      .execute();
     return rows;
   }
 
   async function revokeToken(id: string, actor: Actor) {
     await db.transaction().execute(async (tx) => {
-      const r = await tx.updateTable('api_tokens').set({ revoked_at: now() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+      const r = await tx
+        .updateTable('api_tokens')
+        .set({ revoked_at: now() })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) throw new DomainError('NOT_FOUND', { reason: 'TOKEN_NOT_FOUND' });
       await appendAudit(tx, { actor, action: 'token.revoke', objectType: 'api_token', objectId: id }, now());
     });
@@ -201,11 +321,27 @@ export function createAccountsService({ database, clock, config }: AccountsDeps)
       await tx.updateTable('users').set({ role, updated_at: now() }).where('id', '=', userId).execute();
       // a role change ends existing sessions, so the new role applies from the next sign-in
       await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-      await appendAudit(tx, { actor, action: 'user.set_role', objectType: 'user', objectId: userId, details: { from: u.role, to: role } }, now());
+      await appendAudit(
+        tx,
+        { actor, action: 'user.set_role', objectType: 'user', objectId: userId, details: { from: u.role, to: role } },
+        now(),
+      );
     });
   }
 
-  return { createUser, signIn, signOut, actorFromSession, actorFromToken, createToken, listTokens, revokeToken, listUsers, setRole, findUserByEmail: (e: string) => findUserByEmail(db, normalizeEmail(e)) };
+  return {
+    createUser,
+    signIn,
+    signOut,
+    actorFromSession,
+    actorFromToken,
+    createToken,
+    listTokens,
+    revokeToken,
+    listUsers,
+    setRole,
+    findUserByEmail: (e: string) => findUserByEmail(db, normalizeEmail(e)),
+  };
 }
 
 export type AccountsService = ReturnType<typeof createAccountsService>;

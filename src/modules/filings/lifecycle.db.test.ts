@@ -53,7 +53,14 @@ export const personDraft = (domain: string) => ({
     { kind: 'SUBJECT_CERT_FRONT', blobId: 'b1', mimeType: 'image/jpeg', sizeBytes: 100000 },
     { kind: 'SUBJECT_CERT_BACK', blobId: 'b2', mimeType: 'image/jpeg', sizeBytes: 100000 },
     { kind: 'HANDHELD_PHOTO', websiteIndex: 0, blobId: 'b3', mimeType: 'image/jpeg', sizeBytes: 100000 },
-    { kind: 'VERIFICATION_SHEET', websiteIndex: 0, blobId: 'b4', mimeType: 'image/jpeg', sizeBytes: 100000, signed: true },
+    {
+      kind: 'VERIFICATION_SHEET',
+      websiteIndex: 0,
+      blobId: 'b4',
+      mimeType: 'image/jpeg',
+      sizeBytes: 100000,
+      signed: true,
+    },
   ],
 });
 

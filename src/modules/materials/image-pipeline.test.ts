@@ -250,6 +250,18 @@ describe('R-MAT-001 / R-MAT-020 acceptance and normalisation', () => {
     refusedWith(await inspect(Buffer.concat([main, gainMap.subarray(0, 500)]), 'phone.jpg'), 'IMAGE_POLYGLOT');
   });
 
+  test('R-MAT-001: a Samsung SEFT trailer after EOI is accepted; a forged one with bad framing is not', async () => {
+    const main = await photo('jpeg', 400, 300);
+    const dir = Buffer.concat([Buffer.from('SEFH'), Buffer.alloc(12)]);
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(dir.length);
+    const trailer = Buffer.concat([Buffer.from('Image_UTC_Data1541390400000'), dir, len, Buffer.from('SEFT')]);
+    accepted(await inspect(Buffer.concat([main, trailer]), 'galaxy.jpg'));
+    len.writeUInt32LE(dir.length + 3);
+    const forged = Buffer.concat([main, Buffer.from('Image_UTC_Data1541390400000'), dir, len, Buffer.from('SEFT')]);
+    refusedWith(await inspect(forged, 'galaxy.jpg'), 'IMAGE_POLYGLOT');
+  });
+
   test('R-MAT-003: a black-and-white photocopy is flagged for the reviewer, not refused', async () => {
     const r = accepted(await inspect(await photo('jpeg', 800, 600, { grey: true }), 'copy.jpg'));
     assert.equal(r.looksGreyscale, true);

@@ -284,16 +284,28 @@ function jpegEnd(b: Buffer, start: number): number | StructureResult {
 }
 
 /**
- * Bytes after the primary JPEG's EOI are refused, with two exceptions that real cameras produce: zero padding, and
- * further complete JPEG streams (the Multi-Picture Format that phones use for depth maps and Ultra HDR gain maps).
- * Each appended stream must itself parse to its EOI, so a script cannot ride along as "another image".
+ * Samsung Galaxy cameras append a metadata trailer after EOI: entries, then an `SEFH` directory, then the directory's
+ * length (uint32 LE) and the magic `SEFT` as the file's last 4 bytes. Accept exactly that shape.
+ */
+function isSamsungTrailer(rest: Buffer): boolean {
+  if (rest.length < 16 || rest.subarray(rest.length - 4).toString('latin1') !== 'SEFT') return false;
+  const dirLen = rest.readUInt32LE(rest.length - 8);
+  const dirStart = rest.length - 8 - dirLen;
+  return dirStart >= 0 && rest.subarray(dirStart, dirStart + 4).toString('latin1') === 'SEFH';
+}
+
+/**
+ * Bytes after the primary JPEG's EOI are refused, with the exceptions real cameras produce: zero padding, further
+ * complete JPEG streams (the Multi-Picture Format phones use for depth maps and Ultra HDR gain maps; each must itself
+ * parse to its EOI, so a script cannot ride along as "another image"), and Samsung's SEFT trailer. The embedded-
+ * markup scan still covers all of these bytes, and only our re-encoding is ever stored.
  */
 function checkJpeg(b: Buffer): StructureResult {
   let end = jpegEnd(b, 0);
   if (typeof end !== 'number') return end;
   while (end < b.length) {
     const rest = b.subarray(end);
-    if (rest.every((x) => x === 0)) break;
+    if (rest.every((x) => x === 0) || isSamsungTrailer(rest)) break;
     if (rest.length >= 3 && rest[0] === 0xff && rest[1] === 0xd8 && rest[2] === 0xff) {
       const next = jpegEnd(b, end);
       if (typeof next !== 'number') {

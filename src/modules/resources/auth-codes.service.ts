@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { beijingDate } from '../calendar/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db/database.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
+import { beijingDate } from '../calendar/index.ts';
 import { authCodeGenerationRefusal, isServerExpired } from '../rules/eligibility.ts';
 import { serverFacts } from './facts.ts';
 import { type ServersService, toServerView } from './servers.service.ts';
@@ -24,7 +24,11 @@ export function createAuthCodesService(deps: { database: Database; clock: Clock;
   const today = () => beijingDate(deps.clock.now());
 
   async function countGenerated(tx: Tx, serverId: string): Promise<number> {
-    const r = await tx.selectFrom('auth_codes').select((eb) => eb.fn.countAll<number>().as('n')).where('server_id', '=', serverId).executeTakeFirst();
+    const r = await tx
+      .selectFrom('auth_codes')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('server_id', '=', serverId)
+      .executeTakeFirst();
     return Number(r?.n ?? 0);
   }
 
@@ -35,13 +39,48 @@ export function createAuthCodesService(deps: { database: Database; clock: Clock;
       const views = rows.map(toServerView);
       const target = views.find((s) => s.id === serverId);
       const generated = target ? await countGenerated(tx, target.id) : 0;
-      const refusal = authCodeGenerationRefusal(target ? serverFacts(target, generated) : undefined, views.map((v) => serverFacts(v)), today());
-      if (refusal) throw new DomainError('RULE_VIOLATION', { reason: refusal.code, message: refusal.message, details: { rule: refusal.rule } });
+      const refusal = authCodeGenerationRefusal(
+        target ? serverFacts(target, generated) : undefined,
+        views.map((v) => serverFacts(v)),
+        today(),
+      );
+      if (refusal)
+        throw new DomainError('RULE_VIOLATION', {
+          reason: refusal.code,
+          message: refusal.message,
+          details: { rule: refusal.rule },
+        });
       const t = deps.clock.now().getTime();
-      const row = { id: newId(), code: newCode(), server_id: target!.id, owner_account_id: actor.id!, state: 'AVAILABLE', order_id: null, created_at: t, updated_at: t };
+      const row = {
+        id: newId(),
+        code: newCode(),
+        server_id: target!.id,
+        owner_account_id: actor.id!,
+        state: 'AVAILABLE',
+        order_id: null,
+        created_at: t,
+        updated_at: t,
+      };
       await tx.insertInto('auth_codes').values(row).execute();
-      await appendAudit(tx, { actor, action: 'auth_code.generate', objectType: 'server', objectId: target!.id, details: { codeId: row.id } }, t);
-      return { id: row.id, code: row.code, serverId: row.server_id, state: row.state as AuthCodeState, createdAt: t, generatedCount: generated + 1 };
+      await appendAudit(
+        tx,
+        {
+          actor,
+          action: 'auth_code.generate',
+          objectType: 'server',
+          objectId: target!.id,
+          details: { codeId: row.id },
+        },
+        t,
+      );
+      return {
+        id: row.id,
+        code: row.code,
+        serverId: row.server_id,
+        state: row.state as AuthCodeState,
+        createdAt: t,
+        generatedCount: generated + 1,
+      };
     });
   }
 
@@ -50,7 +89,17 @@ export function createAuthCodesService(deps: { database: Database; clock: Clock;
     const rows = await db
       .selectFrom('auth_codes')
       .innerJoin('servers', 'servers.id', 'auth_codes.server_id')
-      .select(['auth_codes.id', 'auth_codes.code', 'auth_codes.state', 'auth_codes.server_id', 'auth_codes.order_id', 'auth_codes.created_at', 'servers.expires_at', 'servers.public_ip', 'servers.name'])
+      .select([
+        'auth_codes.id',
+        'auth_codes.code',
+        'auth_codes.state',
+        'auth_codes.server_id',
+        'auth_codes.order_id',
+        'auth_codes.created_at',
+        'servers.expires_at',
+        'servers.public_ip',
+        'servers.name',
+      ])
       .where('auth_codes.owner_account_id', '=', accountId)
       .orderBy('auth_codes.created_at')
       .execute();
@@ -70,10 +119,21 @@ export function createAuthCodesService(deps: { database: Database; clock: Clock;
   /** Revoking invalidates an unused code; it still counts towards the 5 (R-ACC-018: generated, not live). */
   async function revoke(actor: Actor, codeId: string) {
     await db.transaction().execute(async (tx) => {
-      const row = await tx.selectFrom('auth_codes').selectAll().where('id', '=', codeId).where('owner_account_id', '=', actor.id!).executeTakeFirst();
+      const row = await tx
+        .selectFrom('auth_codes')
+        .selectAll()
+        .where('id', '=', codeId)
+        .where('owner_account_id', '=', actor.id!)
+        .executeTakeFirst();
       if (!row) throw new DomainError('NOT_FOUND', { reason: 'AUTH_CODE_NOT_FOUND' });
       if (row.state !== 'AVAILABLE')
-        throw new DomainError('CONFLICT', { reason: 'CODE_IN_USE', message: { zh: '授权码已被订单占用或已使用，不能撤销', en: 'The code is held by an order or already used; it cannot be revoked' } });
+        throw new DomainError('CONFLICT', {
+          reason: 'CODE_IN_USE',
+          message: {
+            zh: '授权码已被订单占用或已使用，不能撤销',
+            en: 'The code is held by an order or already used; it cannot be revoked',
+          },
+        });
       const t = deps.clock.now().getTime();
       await tx.updateTable('auth_codes').set({ state: 'INVALID', updated_at: t }).where('id', '=', codeId).execute();
       await appendAudit(tx, { actor, action: 'auth_code.revoke', objectType: 'auth_code', objectId: codeId }, t);
@@ -82,12 +142,21 @@ export function createAuthCodesService(deps: { database: Database; clock: Clock;
 
   /** Looks a code up as the verify step sees it (R-ACC-020..023). */
   async function lookup(tx: Tx, code: string) {
-    const row = await tx.selectFrom('auth_codes').selectAll().where('code', '=', code.trim().toUpperCase()).executeTakeFirst();
+    const row = await tx
+      .selectFrom('auth_codes')
+      .selectAll()
+      .where('code', '=', code.trim().toUpperCase())
+      .executeTakeFirst();
     if (!row) return null;
     const server = await tx.selectFrom('servers').selectAll().where('id', '=', row.server_id).executeTakeFirst();
     const view = toServerView(server!);
     const expired = isServerExpired(serverFacts(view), today());
-    return { row, server: view, effectiveState: (row.state !== 'CONSUMED' && expired ? 'INVALID' : row.state) as AuthCodeState, serverExpired: expired };
+    return {
+      row,
+      server: view,
+      effectiveState: (row.state !== 'CONSUMED' && expired ? 'INVALID' : row.state) as AuthCodeState,
+      serverExpired: expired,
+    };
   }
 
   return { generate, listForAccount, revoke, lookup };

@@ -31,7 +31,8 @@ describe(`server inventory and authorization codes (${testBackend})`, () => {
   after(() => t.close());
 
   const serverId = async (ext: string) => (await t.servers.listAll()).find((s) => s.externalId === ext)!.id;
-  const gen = async (ext: string) => t.app.inject({ method: 'POST', url: `/api/v1/servers/${await serverId(ext)}/auth-codes`, headers: { cookie } });
+  const gen = async (ext: string) =>
+    t.app.inject({ method: 'POST', url: `/api/v1/servers/${await serverId(ext)}/auth-codes`, headers: { cookie } });
 
   it('imports CSV idempotently by externalId (a renewal updates, never duplicates)', async () => {
     const again = parseServerFile(
@@ -44,7 +45,10 @@ describe(`server inventory and authorization codes (${testBackend})`, () => {
   });
 
   it('refuses a bad import row with its row number and changes nothing', async () => {
-    assert.throws(() => parseServerFile('[{"externalId":"x"}]', 'x.json'), (e: Error & { details?: { row: number } }) => e.details?.row === 1);
+    assert.throws(
+      () => parseServerFile('[{"externalId":"x"}]', 'x.json'),
+      (e: Error & { details?: { row: number } }) => e.details?.row === 1,
+    );
   });
 
   it('R-ACC-017/018/019: generates free codes for an eligible server, at most 5 ever (CODE_LIMIT_REACHED)', async () => {
@@ -58,7 +62,10 @@ describe(`server inventory and authorization codes (${testBackend})`, () => {
     // revoking does not free a slot: the limit counts codes generated
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/auth-codes', headers: { cookie } });
     const first = list.json()[0];
-    assert.equal((await t.app.inject({ method: 'DELETE', url: `/api/v1/auth-codes/${first.id}`, headers: { cookie } })).statusCode, 200);
+    assert.equal(
+      (await t.app.inject({ method: 'DELETE', url: `/api/v1/auth-codes/${first.id}`, headers: { cookie } })).statusCode,
+      200,
+    );
     const sixth = await gen('gz-12m');
     assert.equal(sixth.statusCode, 422);
     assert.equal(sixth.json().reason, 'CODE_LIMIT_REACHED');
@@ -81,11 +88,42 @@ describe(`server inventory and authorization codes (${testBackend})`, () => {
 
   it('the billing webhook needs a billing token; a renewal through it extends expiry', async () => {
     const admin = await signIn(t, 'admin@example.com', 'admin-password');
-    const tok = (await t.app.inject({ method: 'POST', url: '/api/v1/admin/tokens', headers: { cookie: admin }, payload: { name: 'billing', role: 'billing' } })).json().token;
-    const payload = { event: 'renewal', server: { externalId: 'cd-expired', accountNo, name: 'CD', region: 'ap-chengdu', regionKind: 'mainland', billingMode: 'prepaid', prepaidMonths: 18, purchasedAt: '2026-04-01', expiresAt: '2027-10-01', publicIp: '203.0.113.40' } };
-    const denied = await t.app.inject({ method: 'POST', url: '/api/v1/billing/server-events', headers: { cookie }, payload });
+    const tok = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/tokens',
+        headers: { cookie: admin },
+        payload: { name: 'billing', role: 'billing' },
+      })
+    ).json().token;
+    const payload = {
+      event: 'renewal',
+      server: {
+        externalId: 'cd-expired',
+        accountNo,
+        name: 'CD',
+        region: 'ap-chengdu',
+        regionKind: 'mainland',
+        billingMode: 'prepaid',
+        prepaidMonths: 18,
+        purchasedAt: '2026-04-01',
+        expiresAt: '2027-10-01',
+        publicIp: '203.0.113.40',
+      },
+    };
+    const denied = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/billing/server-events',
+      headers: { cookie },
+      payload,
+    });
     assert.equal(denied.statusCode, 403);
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/billing/server-events', headers: { authorization: `Bearer ${tok}` }, payload });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/billing/server-events',
+      headers: { authorization: `Bearer ${tok}` },
+      payload,
+    });
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal(ok.json().server.expiresAt, '2027-10-01');
     assert.equal((await gen('cd-expired')).statusCode, 201);
@@ -96,7 +134,11 @@ describe(`server inventory and authorization codes (${testBackend})`, () => {
     const other = await signIn(t, 'other@example.com', 'other-password');
     const mine = await t.app.inject({ method: 'GET', url: '/api/v1/servers', headers: { cookie: other } });
     assert.deepEqual(mine.json(), []);
-    const steal = await t.app.inject({ method: 'POST', url: `/api/v1/servers/${await serverId('gz-12m')}/auth-codes`, headers: { cookie: other } });
+    const steal = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/servers/${await serverId('gz-12m')}/auth-codes`,
+      headers: { cookie: other },
+    });
     assert.equal(steal.statusCode, 422);
     assert.equal(steal.json().reason, 'NO_ASSOCIATED_SERVER');
   });

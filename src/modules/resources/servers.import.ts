@@ -13,7 +13,10 @@ export function parseServerFile(text: string, fileName: string): ServerInputT[] 
       const first = [...Value.Errors(ServerInput, row)][0];
       throw new DomainError('VALIDATION_FAILED', {
         reason: 'IMPORT_ROW_INVALID',
-        message: { zh: `第 ${i + 1} 行无效：${first?.instancePath ?? ''} ${first?.message ?? ''}`, en: `Row ${i + 1} is invalid: ${first?.instancePath ?? ''} ${first?.message ?? ''}` },
+        message: {
+          zh: `第 ${i + 1} 行无效：${first?.instancePath ?? ''} ${first?.message ?? ''}`,
+          en: `Row ${i + 1} is invalid: ${first?.instancePath ?? ''} ${first?.message ?? ''}`,
+        },
         details: { row: i + 1 },
       });
     }
@@ -24,8 +27,12 @@ export function parseServerFile(text: string, fileName: string): ServerInputT[] 
 function parseJson(text: string): unknown[] {
   const data = JSON.parse(text) as unknown;
   if (Array.isArray(data)) return data;
-  if (data && typeof data === 'object' && Array.isArray((data as { servers?: unknown }).servers)) return (data as { servers: unknown[] }).servers;
-  throw new DomainError('VALIDATION_FAILED', { reason: 'IMPORT_FORMAT', message: { zh: 'JSON 需为数组或 {servers:[...]}', en: 'JSON must be an array or {servers:[...]}' } });
+  if (data && typeof data === 'object' && Array.isArray((data as { servers?: unknown }).servers))
+    return (data as { servers: unknown[] }).servers;
+  throw new DomainError('VALIDATION_FAILED', {
+    reason: 'IMPORT_FORMAT',
+    message: { zh: 'JSON 需为数组或 {servers:[...]}', en: 'JSON must be an array or {servers:[...]}' },
+  });
 }
 
 function splitCsvLine(line: string): string[] {
@@ -51,7 +58,10 @@ function splitCsvLine(line: string): string[] {
 }
 
 function parseCsv(text: string): unknown[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const header = splitCsvLine(lines[0] ?? '');
   return lines.slice(1).map((line) => {
     const cells = splitCsvLine(line);
@@ -60,7 +70,8 @@ function parseCsv(text: string): unknown[] {
       const v = cells[i] ?? '';
       if (v === '') return;
       if (h === 'prepaidMonths') row[h] = /^\d+$/.test(v) ? Number(v) : v;
-      else if (h === 'isLoadBalancer') row[h] = v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v;
+      else if (h === 'isLoadBalancer')
+        row[h] = v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v;
       else row[h] = v;
     });
     return row;

@@ -54,17 +54,34 @@ export function createServersService({ database, clock }: { database: Database; 
       : input.accountEmail
         ? await q.where('email', '=', input.accountEmail.trim().toLowerCase()).executeTakeFirst()
         : undefined;
-    if (!row) throw refuse('VALIDATION_FAILED', 'ACCOUNT_NOT_FOUND', '找不到服务器所属账号', 'The owning account does not exist', { externalId: input.externalId });
+    if (!row)
+      throw refuse(
+        'VALIDATION_FAILED',
+        'ACCOUNT_NOT_FOUND',
+        '找不到服务器所属账号',
+        'The owning account does not exist',
+        { externalId: input.externalId },
+      );
     return row.id;
   }
 
   /** Idempotent by externalId: purchase, renewal and expiry events all land here (issue 4 §1). */
   async function upsert(input: ServerInputT, actor: Actor, tx?: Tx): Promise<{ server: ServerView; created: boolean }> {
-    if (input.expiresAt < input.purchasedAt) throw refuse('VALIDATION_FAILED', 'EXPIRY_BEFORE_PURCHASE', '到期日早于购买日', 'The expiry date is before the purchase date');
+    if (input.expiresAt < input.purchasedAt)
+      throw refuse(
+        'VALIDATION_FAILED',
+        'EXPIRY_BEFORE_PURCHASE',
+        '到期日早于购买日',
+        'The expiry date is before the purchase date',
+      );
     const run = async (t: Tx) => {
       const accountId = await resolveAccount(t, input);
       const now = clock.now().getTime();
-      const existing = await t.selectFrom('servers').selectAll().where('external_id', '=', input.externalId).executeTakeFirst();
+      const existing = await t
+        .selectFrom('servers')
+        .selectAll()
+        .where('external_id', '=', input.externalId)
+        .executeTakeFirst();
       const values = {
         account_id: accountId,
         name: input.name,
@@ -84,9 +101,22 @@ export function createServersService({ database, clock }: { database: Database; 
         await t.updateTable('servers').set(values).where('id', '=', id).execute();
       } else {
         id = newId();
-        await t.insertInto('servers').values({ ...values, id, external_id: input.externalId, synced_at: now, created_at: now }).execute();
+        await t
+          .insertInto('servers')
+          .values({ ...values, id, external_id: input.externalId, synced_at: now, created_at: now })
+          .execute();
       }
-      await appendAudit(t, { actor, action: existing ? 'server.update' : 'server.create', objectType: 'server', objectId: id, details: { externalId: input.externalId, expiresAt: input.expiresAt } }, now);
+      await appendAudit(
+        t,
+        {
+          actor,
+          action: existing ? 'server.update' : 'server.create',
+          objectType: 'server',
+          objectId: id,
+          details: { externalId: input.externalId, expiresAt: input.expiresAt },
+        },
+        now,
+      );
       const row = await getServerRow(t, id);
       return { server: toServerView(row!), created: !existing };
     };
@@ -101,7 +131,12 @@ export function createServersService({ database, clock }: { database: Database; 
         try {
           out.push(await upsert(input, actor, tx));
         } catch (err) {
-          if (err instanceof DomainError) throw new DomainError(err.code, { reason: err.reason, message: err.localized, details: { ...err.details, row: i + 1 } });
+          if (err instanceof DomainError)
+            throw new DomainError(err.code, {
+              reason: err.reason,
+              message: err.localized,
+              details: { ...err.details, row: i + 1 },
+            });
           throw err;
         }
       }
@@ -110,7 +145,12 @@ export function createServersService({ database, clock }: { database: Database; 
   }
 
   async function listForAccount(accountId: string): Promise<ServerView[]> {
-    const rows = await db.selectFrom('servers').selectAll().where('account_id', '=', accountId).orderBy('created_at').execute();
+    const rows = await db
+      .selectFrom('servers')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .orderBy('created_at')
+      .execute();
     return rows.map(toServerView);
   }
 

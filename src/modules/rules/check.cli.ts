@@ -57,7 +57,8 @@ export async function runCheckCli(args: string[], out: (s: string) => void): Pro
   const draft = parsed.draft;
   if (!Value.Check(FilingDraftSchema, draft)) {
     const errors = [...Value.Errors(FilingDraftSchema, draft)].slice(0, 20);
-    if (json) out(JSON.stringify({ schemaErrors: errors.map((e) => ({ path: e.instancePath, message: e.message })) }, null, 2));
+    if (json)
+      out(JSON.stringify({ schemaErrors: errors.map((e) => ({ path: e.instancePath, message: e.message })) }, null, 2));
     else for (const e of errors) out(`schema: ${e.instancePath || '/'} ${e.message}`);
     return 2;
   }

@@ -18,7 +18,11 @@ export interface CheckResult {
  * A rule that throws is a bug in that rule, not in the customer's data: it becomes an INTERNAL violation naming the
  * rule, so one faulty rule cannot hide the others' findings.
  */
-export function checkFiling(draft: FilingDraft, ctx: CheckContext, rules: readonly RuleDef[] = ruleRegistry): CheckResult {
+export function checkFiling(
+  draft: FilingDraft,
+  ctx: CheckContext,
+  rules: readonly RuleDef[] = ruleRegistry,
+): CheckResult {
   const seen = new Set<string>();
   const violations: Violation[] = [];
   for (const rule of rules) {

@@ -1,4 +1,12 @@
-import type { Address, CertificateType, OrderType, PreApproval, Province, ServiceContent, SubjectType } from './draft.ts';
+import type {
+  Address,
+  CertificateType,
+  OrderType,
+  PreApproval,
+  Province,
+  ServiceContent,
+  SubjectType,
+} from './draft.ts';
 import type { ProvinceTable } from './provinces/types.ts';
 
 /**
@@ -165,7 +173,12 @@ export interface CheckContext {
     id: string;
     uin?: string;
     /** The subject the account is bound to (filed, or present in any of its orders), if any (R-ACC-001). */
-    subject?: { certificateType?: CertificateType; certificateNumber: string; name?: string; type?: SubjectType } | null;
+    subject?: {
+      certificateType?: CertificateType;
+      certificateNumber: string;
+      name?: string;
+      type?: SubjectType;
+    } | null;
   };
   /** The account's servers; undefined = not looked up. */
   servers?: ServerFacts[];

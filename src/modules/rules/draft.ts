@@ -25,7 +25,13 @@ export const PROVINCES = PROVINCE_NAMES;
 export type Province = ProvinceName;
 
 /** R-SUB-001. OTHER_ORG covers government bodies, social organisations, foundations, law firms and the like. */
-export const SUBJECT_TYPES = ['PERSONAL', 'ENTERPRISE', 'INDIVIDUAL_BUSINESS', 'PUBLIC_INSTITUTION', 'OTHER_ORG'] as const;
+export const SUBJECT_TYPES = [
+  'PERSONAL',
+  'ENTERPRISE',
+  'INDIVIDUAL_BUSINESS',
+  'PUBLIC_INSTITUTION',
+  'OTHER_ORG',
+] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
 /**
@@ -132,7 +138,10 @@ export type MaterialKind = (typeof MATERIAL_KINDS)[number];
 /** Civil date in Beijing, 'YYYY-MM-DD'. */
 const CivilDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: "civil date 'YYYY-MM-DD' (Beijing)" });
 /** A certificate's end date, or 'LONG_TERM' (长期) for certificates without an end. */
-const ValidTo = Type.String({ pattern: '^(\\d{4}-\\d{2}-\\d{2}|LONG_TERM)$', description: "'YYYY-MM-DD' or 'LONG_TERM'" });
+const ValidTo = Type.String({
+  pattern: '^(\\d{4}-\\d{2}-\\d{2}|LONG_TERM)$',
+  description: "'YYYY-MM-DD' or 'LONG_TERM'",
+});
 const ShortText = (maxLength: number, description?: string) => Type.String({ maxLength, description });
 
 export const CertificateTypeSchema = Type.Enum(CERTIFICATE_TYPES);

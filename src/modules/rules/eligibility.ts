@@ -64,7 +64,10 @@ const R = {
   noIp: {
     rule: 'R-ACC-011',
     code: 'NO_PUBLIC_IP',
-    message: { zh: '服务器没有公网 IPv4 地址，请先分配公网 IP', en: 'The server has no public IPv4 address; assign one first' },
+    message: {
+      zh: '服务器没有公网 IPv4 地址，请先分配公网 IP',
+      en: 'The server has no public IPv4 address; assign one first',
+    },
   },
   syncing: {
     rule: 'R-ACC-012',
@@ -145,7 +148,8 @@ export function authCodeGenerationRefusal(
   if (isServerExpired(server, today)) return R.expired;
   const billing = billingEligible(server);
   if (billing) return { ...billing, rule: 'R-ACC-017' };
-  if (!server.publicIpv4 || !isPublicIp(server.publicIpv4, { allowDocumentation: true })) return { ...R.noIp, rule: 'R-ACC-017' };
+  if (!server.publicIpv4 || !isPublicIp(server.publicIpv4, { allowDocumentation: true }))
+    return { ...R.noIp, rule: 'R-ACC-017' };
   if (server.loadBalancer) return R.loadBalancer;
   if ((server.authCodesGenerated ?? 0) >= AUTH_CODE_LIMIT) return R.codeLimit;
   return null;

@@ -34,12 +34,18 @@ export function detectOrderType(
   ctx: Pick<CheckContext, 'registry' | 'openOrders' | 'orderId'>,
 ): OrderTypeDetection {
   const subjects = ctx.registry?.subjects ?? [];
-  const subject = input.certificateNumber ? subjects.find((s) => key(s.certificateNumber) === key(input.certificateNumber)) : undefined;
+  const subject = input.certificateNumber
+    ? subjects.find((s) => key(s.certificateNumber) === key(input.certificateNumber))
+    : undefined;
   const outcomes: DomainOutcome[] = [];
   for (const raw of input.domains) {
     const domain = registrableDomain(raw) ?? raw.trim().toLowerCase();
     const inFlight = (ctx.openOrders ?? []).some(
-      (o) => o.id !== ctx.orderId && (o.provider === 'OTHER' || o.atBureau) && o.domains.includes(domain) && key(o.subjectCertificateNumber) !== key(input.certificateNumber),
+      (o) =>
+        o.id !== ctx.orderId &&
+        (o.provider === 'OTHER' || o.atBureau) &&
+        o.domains.includes(domain) &&
+        key(o.subjectCertificateNumber) !== key(input.certificateNumber),
     );
     if (inFlight) {
       outcomes.push({ domain, error: 'DOMAIN_CONFLICT' });
@@ -52,7 +58,11 @@ export function detectOrderType(
     }
     const owner = subjects.find((s) => s.filingNumber === website.subjectFilingNumber);
     if (subject && owner && owner.filingNumber === subject.filingNumber) {
-      outcomes.push(website.accessedHere ? { domain, error: 'ALREADY_ACCESSED', website, owner } : { domain, type: 'ACCESS', website });
+      outcomes.push(
+        website.accessedHere
+          ? { domain, error: 'ALREADY_ACCESSED', website, owner }
+          : { domain, type: 'ACCESS', website },
+      );
       continue;
     }
     const sameName = !!owner && !!input.subjectName && owner.name === input.subjectName;

@@ -1,8 +1,10 @@
+import { checkFiling } from './check.ts';
 import type { CheckContext, PrincipalUse, RegistrySubject, RegistryWebsite, ServerFacts } from './context.ts';
 import { contextWithDefaults } from './defaults.ts';
 import type { FilingDraft, Material, Principal, Website } from './draft.ts';
 import { residentIdCheckChar } from './validators/resident-id.ts';
 import { usccCheckChar } from './validators/uscc.ts';
+import type { Violation } from './violation.ts';
 
 /**
  * Builders for the rules tests, following requirements.md §15 (clock 2018-11-05, accounts A/B/C, servers S1/S2/H1,
@@ -33,8 +35,22 @@ export const 张三: Principal = {
   officePhone: '13800000001',
   email: 'zhangsan@example.cn',
 };
-export const 李四: Principal = { ...张三, name: '李四', certificateNumber: ID_LS, mobile: '13800000009', officePhone: '020-88888888', email: 'lisi@example.cn' };
-export const 王五: Principal = { ...张三, name: '王五', certificateNumber: ID_WW, mobile: '13800000005', officePhone: '020-87654321', email: 'wangwu@example.cn' };
+export const 李四: Principal = {
+  ...张三,
+  name: '李四',
+  certificateNumber: ID_LS,
+  mobile: '13800000009',
+  officePhone: '020-88888888',
+  email: 'lisi@example.cn',
+};
+export const 王五: Principal = {
+  ...张三,
+  name: '王五',
+  certificateNumber: ID_WW,
+  mobile: '13800000005',
+  officePhone: '020-87654321',
+  email: 'wangwu@example.cn',
+};
 
 export function server(over: Partial<ServerFacts> = {}): ServerFacts {
   return {
@@ -59,23 +75,72 @@ export function validMaterials(draft: FilingDraft): Material[] {
   const ms: Material[] = [
     { kind: 'SUBJECT_CERT_FRONT', blobId: 'b-cert', fileName: 'cert.jpg', mimeType: 'image/jpeg', sizeBytes: 400_000 },
   ];
-  if (!org) ms.push({ kind: 'SUBJECT_CERT_BACK', blobId: 'b-cert-back', fileName: 'cert-back.jpg', mimeType: 'image/jpeg', sizeBytes: 400_000 });
+  if (!org)
+    ms.push({
+      kind: 'SUBJECT_CERT_BACK',
+      blobId: 'b-cert-back',
+      fileName: 'cert-back.jpg',
+      mimeType: 'image/jpeg',
+      sizeBytes: 400_000,
+    });
   if (org) {
     ms.push(
-      { kind: 'SUBJECT_PRINCIPAL_ID_FRONT', blobId: 'b-sp', fileName: 'sp.jpg', mimeType: 'image/jpeg', sizeBytes: 300_000 },
-      { kind: 'SUBJECT_PRINCIPAL_ID_BACK', blobId: 'b-sp2', fileName: 'sp2.jpg', mimeType: 'image/jpeg', sizeBytes: 300_000 },
+      {
+        kind: 'SUBJECT_PRINCIPAL_ID_FRONT',
+        blobId: 'b-sp',
+        fileName: 'sp.jpg',
+        mimeType: 'image/jpeg',
+        sizeBytes: 300_000,
+      },
+      {
+        kind: 'SUBJECT_PRINCIPAL_ID_BACK',
+        blobId: 'b-sp2',
+        fileName: 'sp2.jpg',
+        mimeType: 'image/jpeg',
+        sizeBytes: 300_000,
+      },
     );
   }
   (draft.websites ?? []).forEach((w, i) => {
     if (!w.principalSameAsSubject) {
       ms.push(
-        { kind: 'WEBSITE_PRINCIPAL_ID_FRONT', websiteIndex: i, blobId: `b-wp${i}`, fileName: 'wp.png', mimeType: 'image/png', sizeBytes: 300_000 },
-        { kind: 'WEBSITE_PRINCIPAL_ID_BACK', websiteIndex: i, blobId: `b-wpb${i}`, fileName: 'wpb.png', mimeType: 'image/png', sizeBytes: 300_000 },
+        {
+          kind: 'WEBSITE_PRINCIPAL_ID_FRONT',
+          websiteIndex: i,
+          blobId: `b-wp${i}`,
+          fileName: 'wp.png',
+          mimeType: 'image/png',
+          sizeBytes: 300_000,
+        },
+        {
+          kind: 'WEBSITE_PRINCIPAL_ID_BACK',
+          websiteIndex: i,
+          blobId: `b-wpb${i}`,
+          fileName: 'wpb.png',
+          mimeType: 'image/png',
+          sizeBytes: 300_000,
+        },
       );
     }
     ms.push(
-      { kind: 'VERIFICATION_SHEET', websiteIndex: i, blobId: `b-sheet${i}`, fileName: 'sheet.jpg', mimeType: 'image/jpeg', sizeBytes: 600_000, signed: true, seal: org ? 'OFFICIAL' : 'NONE' },
-      { kind: 'HANDHELD_PHOTO', websiteIndex: i, blobId: `b-hand${i}`, fileName: 'hand.jpg', mimeType: 'image/jpeg', sizeBytes: 600_000 },
+      {
+        kind: 'VERIFICATION_SHEET',
+        websiteIndex: i,
+        blobId: `b-sheet${i}`,
+        fileName: 'sheet.jpg',
+        mimeType: 'image/jpeg',
+        sizeBytes: 600_000,
+        signed: true,
+        seal: org ? 'OFFICIAL' : 'NONE',
+      },
+      {
+        kind: 'HANDHELD_PHOTO',
+        websiteIndex: i,
+        blobId: `b-hand${i}`,
+        fileName: 'hand.jpg',
+        mimeType: 'image/jpeg',
+        sizeBytes: 600_000,
+      },
     );
   });
   return ms;
@@ -151,7 +216,12 @@ export function orgDraft(over: Partial<FilingDraft> = {}): FilingDraft {
       certificateValidTo: '2038-12-31',
       certificateAddress: '广东省广州市天河区示例路1号',
       communicationAddress: { province: '广东', city: '广州', district: '天河区', detail: '示例路1号' },
-      legalRepresentative: { name: '李四', certificateType: 'RESIDENT_ID', certificateNumber: ID_LS, nationality: 'CN' },
+      legalRepresentative: {
+        name: '李四',
+        certificateType: 'RESIDENT_ID',
+        certificateNumber: ID_LS,
+        nationality: 'CN',
+      },
       hasOfficialSeal: true,
     },
     subjectPrincipal: { ...李四 },
@@ -187,7 +257,14 @@ export function filedSubject(over: Partial<RegistrySubject> = {}): RegistrySubje
     accountUin: UIN_A,
     accessedHere: true,
     communicationAddress: { province: '广东', city: '广州', district: '天河区', detail: '示例路1号' },
-    principal: { name: '李四', certificateNumber: ID_LS, certificateValidTo: '2030-01-01', mobile: '13800000009', officePhone: '020-88888888', email: 'lisi@example.cn' },
+    principal: {
+      name: '李四',
+      certificateNumber: ID_LS,
+      certificateValidTo: '2030-01-01',
+      mobile: '13800000009',
+      officePhone: '020-88888888',
+      email: 'lisi@example.cn',
+    },
     ...over,
   };
 }
@@ -217,4 +294,17 @@ export function principalUse(over: Partial<PrincipalUse> = {}): PrincipalUse {
     mobile: '13800000009',
     ...over,
   };
+}
+
+/** Violations of a full check, optionally only those of one rule id. */
+export function violationsOf(draft: FilingDraft, c: CheckContext = ctx(), ruleId?: string): Violation[] {
+  const vs = checkFiling(draft, c).violations;
+  return ruleId ? vs.filter((v) => v.rule === ruleId) : vs;
+}
+
+/** Codes of a full check (sorted), optionally of one rule id. */
+export function codesOf(draft: FilingDraft, c: CheckContext = ctx(), ruleId?: string): string[] {
+  return violationsOf(draft, c, ruleId)
+    .map((v) => v.code)
+    .sort();
 }

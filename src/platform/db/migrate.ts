@@ -9,8 +9,12 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export async function migrateToLatest(database: Database): Promise<string[]> {
-  const migrator = new Migrator({ db: database.db, provider });
+/**
+ * `schema` names the PostgreSQL schema of the migration bookkeeping tables; needed when several schemas share a
+ * database (tests), because Kysely otherwise finds another schema's lock table and skips creating its own.
+ */
+export async function migrateToLatest(database: Database, opts: { schema?: string } = {}): Promise<string[]> {
+  const migrator = new Migrator({ db: database.db, provider, ...(opts.schema ? { migrationTableSchema: opts.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -5,8 +5,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { type Actor, appendAudit, type Role } from '../../modules/audit/audit.repository.ts';
 import type { AccountsService } from '../../modules/accounts/accounts.service.ts';
+import { type Actor, appendAudit, type Role } from '../../modules/audit/audit.repository.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
@@ -76,7 +76,11 @@ export async function buildHttpApp(deps: HttpDeps): Promise<App> {
     logger:
       deps.logger === false
         ? false
-        : { level: config.LOG_LEVEL, redact: { paths: redactPaths, censor: '[redacted]' }, ...(typeof deps.logger === 'object' ? deps.logger : {}) },
+        : {
+            level: config.LOG_LEVEL,
+            redact: { paths: redactPaths, censor: '[redacted]' },
+            ...(typeof deps.logger === 'object' ? deps.logger : {}),
+          },
     bodyLimit: config.BEIAN_BODY_LIMIT_BYTES,
     trustProxy: config.BEIAN_TRUST_PROXY ? config.BEIAN_TRUST_PROXY.split(',').map((s) => s.trim()) : false,
     genReqId: (req) => {
@@ -119,7 +123,11 @@ export async function buildHttpApp(deps: HttpDeps): Promise<App> {
     return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(problem);
   });
   app.setNotFoundHandler((req, reply) => {
-    const { problem } = toProblem(new DomainError('NOT_FOUND', { reason: 'ROUTE_NOT_FOUND' }), req.lang ?? 'zh', req.id);
+    const { problem } = toProblem(
+      new DomainError('NOT_FOUND', { reason: 'ROUTE_NOT_FOUND' }),
+      req.lang ?? 'zh',
+      req.id,
+    );
     return reply.status(404).type('application/problem+json; charset=utf-8').send(problem);
   });
 
@@ -147,18 +155,28 @@ export async function buildHttpApp(deps: HttpDeps): Promise<App> {
     if (!auth) throw new DomainError('FORBIDDEN', { reason: 'ROUTE_NOT_EXPOSED' });
     if (!req.actor) throw new DomainError('UNAUTHENTICATED', { reason: 'UNAUTHENTICATED' });
     if (!auth.includes(req.actor.role))
-      throw new DomainError('FORBIDDEN', { reason: 'ROLE_NOT_ALLOWED', details: { role: req.actor.role, allowed: auth } });
+      throw new DomainError('FORBIDDEN', {
+        reason: 'ROLE_NOT_ALLOWED',
+        details: { role: req.actor.role, allowed: auth },
+      });
     // CSRF: cookie-authenticated unsafe requests must come from our own origin (SameSite covers most browsers)
     if (req.sessionToken && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
       const origin = req.headers.origin;
-      if (origin && new URL(origin).host !== req.headers.host) throw new DomainError('FORBIDDEN', { reason: 'CROSS_ORIGIN' });
+      if (origin && new URL(origin).host !== req.headers.host)
+        throw new DomainError('FORBIDDEN', { reason: 'CROSS_ORIGIN' });
     }
   });
 
   // Every state-changing request is audited before its response leaves (durable before the response).
   app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload) => {
     const cfg = req.routeOptions.config;
-    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method) || reply.statusCode >= 400 || cfg?.audit === false || !req.routeOptions.url) return payload;
+    if (
+      ['GET', 'HEAD', 'OPTIONS'].includes(req.method) ||
+      reply.statusCode >= 400 ||
+      cfg?.audit === false ||
+      !req.routeOptions.url
+    )
+      return payload;
     const actor = req.actor ?? { id: null, role: 'customer' as Role };
     const params = req.params as Record<string, string> | undefined;
     await appendAudit(

@@ -78,7 +78,11 @@ export function toProblem(err: unknown, lang: Lang, requestId?: string): { probl
       errors = fe.validation.map((i) => {
         const m = ajvMessages[i.keyword ?? ''];
         const field = ajvField(i, part);
-        return { field, code: `SCHEMA_${(i.keyword ?? 'invalid').toUpperCase()}`, message: m ? `${field} ${m[lang]}` : `${field}: ${i.message ?? 'invalid'}` };
+        return {
+          field,
+          code: `SCHEMA_${(i.keyword ?? 'invalid').toUpperCase()}`,
+          message: m ? `${field} ${m[lang]}` : `${field}: ${i.message ?? 'invalid'}`,
+        };
       });
     } else if (fe.statusCode === 413 || fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       code = 'PAYLOAD_TOO_LARGE';
@@ -87,10 +91,20 @@ export function toProblem(err: unknown, lang: Lang, requestId?: string): { probl
       code = 'UNSUPPORTED_MEDIA_TYPE';
     } else if (fe.statusCode === 429) {
       code = 'TOO_MANY_REQUESTS';
-    } else if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError) {
+    } else if (
+      fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      err instanceof SyntaxError
+    ) {
       code = 'BAD_REQUEST';
       reason = 'MALFORMED_JSON';
-      errors = [{ field: 'body', code: 'MALFORMED_JSON', message: lang === 'zh' ? '请求体不是合法的 JSON' : 'The body is not valid JSON' }];
+      errors = [
+        {
+          field: 'body',
+          code: 'MALFORMED_JSON',
+          message: lang === 'zh' ? '请求体不是合法的 JSON' : 'The body is not valid JSON',
+        },
+      ];
     } else if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
       code = fe.statusCode === 404 ? 'NOT_FOUND' : 'BAD_REQUEST';
       reason = fe.code;

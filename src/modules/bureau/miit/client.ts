@@ -145,7 +145,14 @@ export interface PreviousUpload {
 }
 
 export type FilingStatus =
-  | { filed: true; conditionType: number; condition: string; subjectNumber?: string; websiteNumber?: string; websiteName?: string }
+  | {
+      filed: true;
+      conditionType: number;
+      condition: string;
+      subjectNumber?: string;
+      websiteNumber?: string;
+      websiteName?: string;
+    }
   | { filed: false; conditionType: number; condition: string };
 
 class TransportError extends Error {
@@ -165,7 +172,8 @@ function sha256(data: Buffer | string): string {
 const silentLogger: MiitLogger = { info: () => {}, warn: () => {} };
 
 export class MiitClient {
-  private readonly opts: Required<Pick<MiitClientOptions, 'timeoutMs' | 'retries' | 'backoffMs' | 'namespace'>> & MiitClientOptions;
+  private readonly opts: Required<Pick<MiitClientOptions, 'timeoutMs' | 'retries' | 'backoffMs' | 'namespace'>> &
+    MiitClientOptions;
   private readonly log: MiitLogger;
   private readonly journal: UploadJournal;
   private readonly fetchImpl: typeof fetch;
@@ -220,53 +228,76 @@ export class MiitClient {
       throw new TransportError(`HTTP ${res.status}`, res.status);
     }
     if (res.status >= 400) {
-      throw miitError('MIIT_REFUSED', `管局接口拒绝请求（HTTP ${res.status}）`, `the bureau refused the request: HTTP ${res.status}`, {
-        details: { httpStatus: res.status },
-      });
+      throw miitError(
+        'MIIT_REFUSED',
+        `管局接口拒绝请求（HTTP ${res.status}）`,
+        `the bureau refused the request: HTTP ${res.status}`,
+        {
+          details: { httpStatus: res.status },
+        },
+      );
     }
     return text;
   }
 
   /**
-   * Sends one call, retrying transport failures with backoff. `beforeRetry` runs before every repeat and may end the
-   * call with a value instead (the upload uses it to check whether its lost attempt got through).
+   * One attempt: fresh randVal/pwdHash (in `request`), one HTTP exchange, the answer parsed. Throws TransportError
+   * when the outcome is unknown or transient; any other error is a definite answer.
    */
-  private async call<T>(
+  private async attempt<R extends { msg_code: number; msg: string }>(
     request: MiitRequest,
-    codec: ReturnCodec<T & { msg_code: number; msg: string }>,
+    codec: ReturnCodec<R>,
     meta: { payloadSha256?: string },
-    beforeRetry?: () => Promise<{ done: true; value: T } | { done: false }>,
-  ): Promise<{ kind: 'answer'; ret: T & { msg_code: number; msg: string } } | { kind: 'resolved'; value: T }> {
+    attempt: number,
+  ): Promise<R> {
     const body = buildSoapRequest(request, this.opts.namespace);
     // The request embeds a fresh randVal, so its hash correlates log lines without revealing any parameter.
-    const fields = { method: request.method, requestSha256: sha256(body), ...meta };
+    const fields = { method: request.method, requestSha256: sha256(body), ...meta, attempt };
+    const started = Date.now();
+    try {
+      const text = await this.exchange(request.method, body);
+      const ret = codec.parse(parseSoapResponse(request.method, text)).data;
+      this.log.info({ ...fields, msgCode: ret.msg_code, ms: Date.now() - started }, 'miit call');
+      return ret;
+    } catch (e) {
+      if (e instanceof TransportError) {
+        this.log.warn(
+          { ...fields, transport: e.message, httpStatus: e.status, ms: Date.now() - started },
+          'miit call failed',
+        );
+      } else {
+        const failure = e instanceof MiitProtocolError ? e.failure : 'error';
+        this.log.warn({ ...fields, failure, ms: Date.now() - started }, 'miit call refused');
+      }
+      throw e;
+    }
+  }
+
+  private unavailable(method: MiitMethod, attempts: number, e: Error): MiitProtocolError {
+    return miitError('MIIT_UNAVAILABLE', '管局接口暂不可用', `${method} failed after ${attempts} attempts: ${e.message}`, {
+      details: { attempts },
+    });
+  }
+
+  private backoff(attempt: number): Promise<void> {
+    return this.sleep(this.opts.backoffMs * 2 ** attempt);
+  }
+
+  /** A call that is safe to repeat: transport failures are retried with backoff, each time with fresh credentials. */
+  private async invoke<R extends { msg_code: number; msg: string }>(
+    makeRequest: () => MiitRequest,
+    codec: ReturnCodec<R>,
+    meta: { payloadSha256?: string } = {},
+  ): Promise<R> {
     for (let attempt = 0; ; attempt++) {
-      const started = Date.now();
+      const request = makeRequest();
       try {
-        const text = await this.exchange(request.method, body);
-        const ret = codec.parse(parseSoapResponse(request.method, text)).data;
-        this.log.info({ ...fields, attempt, msgCode: ret.msg_code, ms: Date.now() - started }, 'miit call');
-        return { kind: 'answer', ret };
+        return await this.attempt(request, codec, meta, attempt);
       } catch (e) {
-        if (!(e instanceof TransportError)) {
-          this.log.warn(
-            { ...fields, attempt, failure: e instanceof MiitProtocolError ? e.failure : 'error', ms: Date.now() - started },
-            'miit call refused',
-          );
-          throw e;
-        }
-        this.log.warn({ ...fields, attempt, transport: e.message, httpStatus: e.status, ms: Date.now() - started }, 'miit call failed');
-        if (attempt >= this.opts.retries) {
-          throw miitError('MIIT_UNAVAILABLE', '管局接口暂不可用', `${request.method} failed after ${attempt + 1} attempts: ${e.message}`, {
-            details: { attempts: attempt + 1 },
-          });
-        }
+        if (!(e instanceof TransportError)) throw e;
+        if (attempt >= this.opts.retries) throw this.unavailable(request.method, attempt + 1, e);
       }
-      await this.sleep(this.opts.backoffMs * 2 ** attempt);
-      if (beforeRetry) {
-        const check = await beforeRetry();
-        if (check.done) return { kind: 'resolved', value: check.value };
-      }
+      await this.backoff(attempt);
     }
   }
 
@@ -297,12 +328,17 @@ export class MiitClient {
     // The file name doubles as the idempotency key: the bureau reports it back from isp_querypreviousupload.
     const fileName = options.fileName ?? payloadSha256;
     const mine = { fileName, payloadSha256 };
+    const done = (dataSequence: number, alreadyAccepted: boolean): UploadOutcome => ({
+      ...mine,
+      dataSequence,
+      alreadyAccepted,
+    });
 
     let state = await this.journal.load();
     if (state.pending || state.lastSequence === undefined) {
       const sync = await this.reconcile(state, mine);
+      if (sync.accepted !== null) return done(sync.accepted, true);
       state = sync.state;
-      if (sync.accepted) return { ...mine, dataSequence: sync.accepted, alreadyAccepted: true };
     }
 
     const aes = this.opts.credentials.aes;
@@ -313,32 +349,40 @@ export class MiitClient {
       aes,
     );
 
-    for (let resync = 0; ; resync++) {
+    let attempt = 0;
+    let resynced = false;
+    for (;;) {
       const dataSequence = (state.lastSequence ?? 0) + 1;
-      state = { lastSequence: state.lastSequence, pending: { ...mine, dataSequence } };
-      await this.journal.save(state);
+      // Written before sending: if the process dies now, the next run knows an upload may have gone out.
+      await this.journal.save({ lastSequence: state.lastSequence, pending: { ...mine, dataSequence } });
       const request: MiitRequest = {
         method: 'isp_upload',
         params: { ...this.authParams(), ...encoded, dataSequence },
       };
-      const result = await this.call<{ dataSequence: number }>(request, uploadReturn as never, { payloadSha256 }, async () => {
+      let ret: { msg_code: number; msg: string };
+      try {
+        ret = await this.attempt(request, uploadReturn, { payloadSha256 }, attempt);
+      } catch (e) {
+        if (!(e instanceof TransportError)) throw e;
+        if (attempt >= this.opts.retries) throw this.unavailable('isp_upload', attempt + 1, e);
+        await this.backoff(attempt);
+        attempt++;
+        // The answer was lost, and maybe not the question: ask the bureau before sending the file again.
         const sync = await this.reconcile(state, mine);
+        if (sync.accepted !== null) return done(sync.accepted, true);
         state = sync.state;
-        return sync.accepted ? { done: true, value: { dataSequence: sync.accepted } } : { done: false };
-      });
-      if (result.kind === 'resolved') {
-        return { ...mine, dataSequence: result.value.dataSequence, alreadyAccepted: true };
+        continue;
       }
-      const ret = result.ret as unknown as { msg_code: number; msg: string };
       if (ret.msg_code === 0) {
         await this.journal.save({ lastSequence: dataSequence });
-        return { ...mine, dataSequence, alreadyAccepted: false };
+        return done(dataSequence, false);
       }
-      if (ret.msg_code === 14 && resync === 0) {
+      if (ret.msg_code === 14 && !resynced) {
         // Our sequence is out of step with the bureau's: learn its last sequence and try once more.
+        resynced = true;
         const sync = await this.reconcile(state, mine);
+        if (sync.accepted !== null) return done(sync.accepted, true);
         state = sync.state;
-        if (sync.accepted) return { ...mine, dataSequence: sync.accepted, alreadyAccepted: true };
         continue;
       }
       // A definite refusal: the bureau did not take the file, so nothing is pending any more.
@@ -354,7 +398,7 @@ export class MiitClient {
 
   /**
    * Asks the bureau what it last received and settles the journal: the pending upload (if any) either arrived or
-   * did not; `accepted` is set when the bureau's last file is `mine`.
+   * did not; `accepted` is the sequence number when the bureau's last file is `mine`.
    */
   private async reconcile(
     state: UploadJournalState,
@@ -383,15 +427,13 @@ export class MiitClient {
 
   /** isp_querypreviousupload: the last sequence number and file the bureau received from this provider. */
   async queryPreviousUpload(): Promise<PreviousUpload> {
-    const request: MiitRequest = {
-      method: 'isp_querypreviousupload',
-      params: { ...this.authParams(), hashAlgorithm: HashAlgorithm.MD5 },
-    };
-    const result = await this.call(request, queryPreviousUploadReturn, {});
-    if (result.kind !== 'answer') throw new Error('unreachable');
-    const ret = result.ret;
-    if (ret.msg_code !== 0) this.refuse(request.method, ret);
+    const ret = await this.invoke(
+      () => ({ method: 'isp_querypreviousupload', params: { ...this.authParams(), hashAlgorithm: HashAlgorithm.MD5 } }),
+      queryPreviousUploadReturn,
+    );
+    if (ret.msg_code !== 0) this.refuse('isp_querypreviousupload', ret);
     const info = ret.fileInfos;
+    // Spec 3-3-4-3: before the first upload the file is empty and the sequence is 0.
     if (!info) return { dataSequence: 0, file: null };
     if (info.beianInfo === '') return { dataSequence: info.dataSequence, file: null };
     const file = decodeBeianInfo(info, this.opts.credentials.aes);
@@ -413,12 +455,12 @@ export class MiitClient {
    * structure) before it is returned; call `ack` once it is stored, or the bureau sends it again.
    */
   async download(): Promise<DownloadedFile | null> {
-    const request: MiitRequest = { method: 'isp_download', params: { ...this.authParams(), hashAlgorithm: HashAlgorithm.MD5 } };
-    const result = await this.call(request, downloadReturn, {});
-    if (result.kind !== 'answer') throw new Error('unreachable');
-    const ret = result.ret;
+    const ret = await this.invoke(
+      () => ({ method: 'isp_download', params: { ...this.authParams(), hashAlgorithm: HashAlgorithm.MD5 } }),
+      downloadReturn,
+    );
     if (ret.msg_code === 2) return null;
-    if (![0, 1, 3].includes(ret.msg_code)) this.refuse(request.method, ret);
+    if (![0, 1, 3].includes(ret.msg_code)) this.refuse('isp_download', ret);
     const info = ret.fileInfos;
     if (!info) {
       if (ret.msg_code === 1) return null;
@@ -435,13 +477,14 @@ export class MiitClient {
   /** isp_downloadack for each file name, in order. */
   async ack(fileNames: string[]): Promise<void> {
     for (const fileName of fileNames) {
-      const request: MiitRequest = {
-        method: 'isp_downloadack',
-        params: { ...this.authParams(), hashAlgorithm: HashAlgorithm.MD5, fileName },
-      };
-      const result = await this.call(request, downloadAckReturn, {});
-      if (result.kind !== 'answer') throw new Error('unreachable');
-      if (result.ret.msg_code !== 0) this.refuse(request.method, result.ret);
+      const ret = await this.invoke(
+        () => ({
+          method: 'isp_downloadack',
+          params: { ...this.authParams(), hashAlgorithm: HashAlgorithm.MD5, fileName },
+        }),
+        downloadAckReturn,
+      );
+      if (ret.msg_code !== 0) this.refuse('isp_downloadack', ret);
     }
   }
 
@@ -463,16 +506,23 @@ export class MiitClient {
 
   /** isp_querybeianstatus: whether a domain (type 0) or a certificate number (types 1–11) is filed. */
   async queryFilingStatus(conditionType: QueryConditionType, condition: string): Promise<FilingStatus> {
-    const request: MiitRequest = {
-      method: 'isp_querybeianstatus',
-      params: { ...this.authParams(), hashAlgorithm: HashAlgorithm.MD5, queryConditionType: conditionType, queryCondition: condition },
-    };
-    const result = await this.call(request, queryBeianStatusReturn, {});
-    if (result.kind !== 'answer') throw new Error('unreachable');
-    const ret = result.ret;
-    if (ret.msg_code !== 0) this.refuse(request.method, ret);
+    const ret = await this.invoke(
+      () => ({
+        method: 'isp_querybeianstatus',
+        params: {
+          ...this.authParams(),
+          hashAlgorithm: HashAlgorithm.MD5,
+          queryConditionType: conditionType,
+          queryCondition: condition,
+        },
+      }),
+      queryBeianStatusReturn,
+    );
+    if (ret.msg_code !== 0) this.refuse('isp_querybeianstatus', ret);
     const s = ret.StatusInfo;
-    if (!s) throw miitError('MIIT_SOAP_MALFORMED', '查询返回缺少StatusInfo', 'isp_querybeianstatus answered without StatusInfo');
+    if (!s) {
+      throw miitError('MIIT_SOAP_MALFORMED', '查询返回缺少StatusInfo', 'isp_querybeianstatus answered without StatusInfo');
+    }
     if (Number(s.Bazt.trim()) !== FilingState.FILED) return { filed: false, conditionType: s.Cxtjlx, condition: s.Cxtj };
     return {
       filed: true,
@@ -485,18 +535,18 @@ export class MiitClient {
   }
 
   /**
-   * isp_verifybamm: true when `password` is the filing password of `filingNumber`. The password is sent to the bureau
-   * and nowhere else — not logged, not kept (R-BUR-005).
+   * isp_verifybamm: true when `password` is the filing password of `filingNumber`. The password goes to the bureau
+   * and nowhere else: it is not logged and not kept (R-BUR-005).
    */
   async verifyFilingPassword(filingNumber: string, password: string): Promise<boolean> {
-    const request: MiitRequest = {
-      method: 'isp_verifybamm',
-      params: { ...this.authParams(), hashAlgorithm: HashAlgorithm.MD5, baxh: filingNumber, bamm: password },
-    };
-    const result = await this.call(request, verifyBammReturn, {});
-    if (result.kind !== 'answer') throw new Error('unreachable');
-    const ret = result.ret;
-    if (ret.msg_code !== 0) this.refuse(request.method, ret);
+    const ret = await this.invoke(
+      () => ({
+        method: 'isp_verifybamm',
+        params: { ...this.authParams(), hashAlgorithm: HashAlgorithm.MD5, baxh: filingNumber, bamm: password },
+      }),
+      verifyBammReturn,
+    );
+    if (ret.msg_code !== 0) this.refuse('isp_verifybamm', ret);
     if (ret.VerifyRes === undefined) {
       throw miitError('MIIT_SOAP_MALFORMED', '校验返回缺少VerifyRes', 'isp_verifybamm answered without VerifyRes');
     }

@@ -68,7 +68,10 @@ describe('R-BUR-001 MIIT envelope (spec 3-3)', () => {
     const bytes = encodeXmlDocument('<?xml version="1.0" encoding="UTF-8"?><a>中文𠀀</a>');
     assert.ok(bytes.toString('latin1').startsWith('<?xml version="1.0" encoding="GBK"?>'));
     assert.equal(decodeXmlDocument(bytes), '<?xml version="1.0" encoding="GBK"?><a>中文&#x20000;</a>');
-    assert.equal(decodeXmlDocument(Buffer.from('<?xml version="1.0" encoding="UTF-8"?><a>中</a>')), '<?xml version="1.0" encoding="UTF-8"?><a>中</a>');
+    assert.equal(
+      decodeXmlDocument(Buffer.from('<?xml version="1.0" encoding="UTF-8"?><a>中</a>')),
+      '<?xml version="1.0" encoding="UTF-8"?><a>中</a>',
+    );
   });
 
   it('R-BUR-001: ZIP container holds the named file and is readable back; the CRC is checked', () => {
@@ -111,7 +114,10 @@ describe('R-BUR-001 MIIT envelope (spec 3-3)', () => {
 
   it('R-BUR-001: encoding is deterministic, so the same payload gives the same beianInfoHash', () => {
     const xml = encodeXmlDocument(sampleXml);
-    assert.deepEqual(encodeBeianInfo({ name: 'A1', xml }, plainZipMd5), encodeBeianInfo({ name: 'A1', xml }, plainZipMd5));
+    assert.deepEqual(
+      encodeBeianInfo({ name: 'A1', xml }, plainZipMd5),
+      encodeBeianInfo({ name: 'A1', xml }, plainZipMd5),
+    );
   });
 
   it('R-BUR-001: tampered beianInfo is refused with MIIT_HASH_MISMATCH (msg_code 7), plain and encrypted', () => {
@@ -131,7 +137,10 @@ describe('R-BUR-001 MIIT envelope (spec 3-3)', () => {
     assert.equal(err.msgCode, 7);
 
     // A forged hash over the real data is refused the same way.
-    assert.equal(failureOf(() => decodeBeianInfo({ ...plain, beianInfoHash: 'AAAAAAAAAAAAAAAAAAAAAA==' })), 'MIIT_HASH_MISMATCH');
+    assert.equal(
+      failureOf(() => decodeBeianInfo({ ...plain, beianInfoHash: 'AAAAAAAAAAAAAAAAAAAAAA==' })),
+      'MIIT_HASH_MISMATCH',
+    );
 
     // Flipping a bit in the last-but-one cipher block garbles one plaintext block, and the hash catches it.
     const enc = encodeBeianInfo({ name: 'A1', xml }, aesMode, aes);
@@ -143,7 +152,10 @@ describe('R-BUR-001 MIIT envelope (spec 3-3)', () => {
 
   it('R-BUR-001: junk in the base64 text is refused, not silently skipped', () => {
     const enc = encodeBeianInfo({ name: 'A1', xml: encodeXmlDocument(sampleXml) }, plainZipMd5);
-    assert.equal(failureOf(() => decodeBeianInfo({ ...enc, beianInfo: `${enc.beianInfo.slice(0, 8)}*${enc.beianInfo.slice(9)}` })), 'MIIT_HASH_MISMATCH');
+    assert.equal(
+      failureOf(() => decodeBeianInfo({ ...enc, beianInfo: `${enc.beianInfo.slice(0, 8)}*${enc.beianInfo.slice(9)}` })),
+      'MIIT_HASH_MISMATCH',
+    );
   });
 
   it('R-BUR-001: a wrong AES key is refused (decrypt failure or hash mismatch), never returns data', () => {
@@ -152,28 +164,53 @@ describe('R-BUR-001 MIIT envelope (spec 3-3)', () => {
       const f = failureOf(() => decodeBeianInfo(enc, { key: wrong, iv: aes.iv }));
       assert.ok(f === 'MIIT_DECRYPT_FAILED' || f === 'MIIT_HASH_MISMATCH', f);
     }
-    assert.equal(failureOf(() => decodeBeianInfo(enc)), 'MIIT_DECRYPT_FAILED');
+    assert.equal(
+      failureOf(() => decodeBeianInfo(enc)),
+      'MIIT_DECRYPT_FAILED',
+    );
   });
 
   it('R-BUR-001: unsupported algorithms are refused with msg_codes 9/10/11', () => {
     const enc = encodeBeianInfo({ name: 'A1', xml: encodeXmlDocument(sampleXml) }, plainZipMd5);
-    assert.equal(failureOf(() => decodeBeianInfo({ ...enc, encryptAlgorithm: 2 })), 'MIIT_UNSUPPORTED_ENCRYPT_ALGORITHM');
-    assert.equal(failureOf(() => decodeBeianInfo({ ...enc, hashAlgorithm: 1 })), 'MIIT_UNSUPPORTED_HASH_ALGORITHM');
-    assert.equal(failureOf(() => decodeBeianInfo({ ...enc, compressionFormat: 1 })), 'MIIT_UNSUPPORTED_COMPRESSION');
+    assert.equal(
+      failureOf(() => decodeBeianInfo({ ...enc, encryptAlgorithm: 2 })),
+      'MIIT_UNSUPPORTED_ENCRYPT_ALGORITHM',
+    );
+    assert.equal(
+      failureOf(() => decodeBeianInfo({ ...enc, hashAlgorithm: 1 })),
+      'MIIT_UNSUPPORTED_HASH_ALGORITHM',
+    );
+    assert.equal(
+      failureOf(() => decodeBeianInfo({ ...enc, compressionFormat: 1 })),
+      'MIIT_UNSUPPORTED_COMPRESSION',
+    );
   });
 
   it('R-BUR-001: data file names must be letters/digits, at most 128 bytes (spec 3-3-1-3)', () => {
     const xml = encodeXmlDocument(sampleXml);
-    assert.equal(failureOf(() => encodeBeianInfo({ name: '备案.xml', xml }, plainZipMd5)), 'MIIT_FILE_NAME_INVALID');
-    assert.equal(failureOf(() => encodeBeianInfo({ name: 'a'.repeat(129), xml }, plainZipMd5)), 'MIIT_FILE_NAME_INVALID');
-    assert.equal(failureOf(() => encodeBeianInfo({ name: '../x', xml }, plainZipMd5)), 'MIIT_FILE_NAME_INVALID');
+    assert.equal(
+      failureOf(() => encodeBeianInfo({ name: '备案.xml', xml }, plainZipMd5)),
+      'MIIT_FILE_NAME_INVALID',
+    );
+    assert.equal(
+      failureOf(() => encodeBeianInfo({ name: 'a'.repeat(129), xml }, plainZipMd5)),
+      'MIIT_FILE_NAME_INVALID',
+    );
+    assert.equal(
+      failureOf(() => encodeBeianInfo({ name: '../x', xml }, plainZipMd5)),
+      'MIIT_FILE_NAME_INVALID',
+    );
   });
 
   it('R-BUR-001: an archive with two files is refused (msg_code 17: exactly one file per upload)', () => {
     const one = zipSingle('a.xml', Buffer.from('<a/>'));
     // Build a two-entry archive by hand from two single ones: entries then both central records.
     const two = twoEntryZip();
-    const enc = { ...plainZipMd5, beianInfo: two.toString('base64'), beianInfoHash: createHash('md5').update(two).digest('base64') };
+    const enc = {
+      ...plainZipMd5,
+      beianInfo: two.toString('base64'),
+      beianInfoHash: createHash('md5').update(two).digest('base64'),
+    };
     let code = 0;
     try {
       decodeBeianInfo(enc);

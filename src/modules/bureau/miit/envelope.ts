@@ -184,7 +184,13 @@ export function encodeBeianInfo(file: DataFile, algorithms: EnvelopeAlgorithms, 
  * the one the spec's receiver answers with (6 decrypt, 7 hash, 8 decompress, 9–11 algorithms, 17 file count).
  */
 export function decodeBeianInfo(
-  encoded: { beianInfo: string; beianInfoHash: string; encryptAlgorithm: number; hashAlgorithm: number; compressionFormat: number },
+  encoded: {
+    beianInfo: string;
+    beianInfoHash: string;
+    encryptAlgorithm: number;
+    hashAlgorithm: number;
+    compressionFormat: number;
+  },
   aes?: AesMaterial,
 ): DataFile {
   checkAlgorithms(encoded);
@@ -234,11 +240,16 @@ export function decodeXmlDocument(bytes: Buffer): string {
   const head = bytes.subarray(0, 200).toString('latin1');
   const declared = /^\s*<\?xml[^?]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1]?.toLowerCase();
   try {
-    if (!declared || declared === 'utf-8' || declared === 'utf8') return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    if (!declared || declared === 'utf-8' || declared === 'utf8')
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     if (declared === 'gbk' || declared === 'gb2312' || declared === 'cp936') return decodeGbk(bytes);
     if (declared === 'gb18030') return new TextDecoder('gb18030', { fatal: true }).decode(bytes);
   } catch {
-    throw miitError('MIIT_PAYLOAD_INVALID', `XML文件内容不是合法的${declared ?? 'UTF-8'}编码`, `XML is not valid ${declared ?? 'UTF-8'}`);
+    throw miitError(
+      'MIIT_PAYLOAD_INVALID',
+      `XML文件内容不是合法的${declared ?? 'UTF-8'}编码`,
+      `XML is not valid ${declared ?? 'UTF-8'}`,
+    );
   }
   throw miitError('MIIT_PAYLOAD_INVALID', `不支持的XML编码${declared}`, `unsupported XML encoding ${declared}`);
 }

@@ -55,6 +55,11 @@ export class MiitProtocolError extends DomainError {
   }
 }
 
-export function miitError(failure: MiitFailure, zh: string, en: string, extra: Omit<MiitErrorOptions, 'zh' | 'en'> = {}) {
+export function miitError(
+  failure: MiitFailure,
+  zh: string,
+  en: string,
+  extra: Omit<MiitErrorOptions, 'zh' | 'en'> = {},
+) {
   return new MiitProtocolError(failure, { zh, en, ...extra });
 }

@@ -150,7 +150,8 @@ function soapBody(xml: string): Record<string, unknown> {
 function textOf(v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'string') return v;
-  if (typeof v === 'object' && '#text' in (v as Record<string, unknown>)) return String((v as Record<string, unknown>)['#text']);
+  if (typeof v === 'object' && '#text' in (v as Record<string, unknown>))
+    return String((v as Record<string, unknown>)['#text']);
   if (typeof v === 'object' && Object.keys(v as object).length === 0) return '';
   return String(v);
 }
@@ -170,7 +171,8 @@ export function parseSoapRequest(xml: string): MiitRequest {
     if (type === 'string') params[name] = text;
     else {
       const t = text.trim();
-      if (!/^[+-]?\d+$/.test(t) || !Number.isSafeInteger(Number(t))) malformed(`${method}: parameter ${name} must be an integer`);
+      if (!/^[+-]?\d+$/.test(t) || !Number.isSafeInteger(Number(t)))
+        malformed(`${method}: parameter ${name} must be an integer`);
       params[name] = Number(t);
     }
   }

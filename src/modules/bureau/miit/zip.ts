@@ -118,7 +118,8 @@ export function unzip(archive: Buffer, maxEntryBytes: number): ZipEntry[] {
     if (localOffset + 30 > archive.length || archive.readUInt32LE(localOffset) !== LOCAL_SIG) {
       throw new ZipFormatError(`bad local header for ${name}`);
     }
-    const dataStart = localOffset + 30 + archive.readUInt16LE(localOffset + 26) + archive.readUInt16LE(localOffset + 28);
+    const dataStart =
+      localOffset + 30 + archive.readUInt16LE(localOffset + 26) + archive.readUInt16LE(localOffset + 28);
     if (dataStart + compressedSize > archive.length) throw new ZipFormatError(`entry ${name} is truncated`);
     const raw = archive.subarray(dataStart, dataStart + compressedSize);
 

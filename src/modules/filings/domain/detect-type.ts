@@ -60,7 +60,10 @@ export interface DomainFiling {
 export interface DomainFacts {
   /** Registrable domain, normalised (R-WEB-003). */
   domain: string;
-  /** In an in-flight order at the bureau through another provider or for another subject (R-ORD-009). */
+  /**
+   * In a non-terminal order anywhere except this account: at another provider, or for another subject (R-ORD-009).
+   * This account's own orders are caught earlier by the one-order limit (R-ORD-007).
+   */
   inFlightElsewhere: boolean;
   filing: DomainFiling | null;
 }

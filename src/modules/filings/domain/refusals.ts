@@ -28,14 +28,14 @@ export const REFUSALS = {
   EVENT_NOT_ALLOWED_IN_STATE: {
     error: 'ILLEGAL_TRANSITION',
     rule: 'R-ORD-001',
-    zh: '订单当前状态（{state}）不允许此操作',
-    en: 'This action is not allowed while the order is {state}',
+    zh: '订单当前状态（{stateZh}）不允许此操作',
+    en: 'This action is not allowed while the order is in state {stateEn}',
   },
   ORDER_CLOSED: {
     error: 'ILLEGAL_TRANSITION',
     rule: 'R-ORD-007',
-    zh: '订单已结束（{state}），请新建订单',
-    en: 'The order is closed ({state}); create a new order',
+    zh: '订单已结束（{stateZh}），请新建订单',
+    en: 'The order is closed ({stateEn}); create a new order',
   },
   ORDER_LOCKED_AT_BUREAU: {
     error: 'ILLEGAL_TRANSITION',

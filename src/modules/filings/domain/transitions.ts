@@ -6,6 +6,7 @@ import {
   ORDER_STATES,
   type OrderState,
   STEP_VALIDITY_DAYS,
+  stateLabel,
   type TimerKind,
   type TimerSpec,
   timerKindsOfState,
@@ -724,13 +725,19 @@ function playsRole(order: Pick<OrderSnapshot, 'initiator'>, actor: Actor, role: 
 
 /** Every role that may trigger `event` in some state: an actor outside it is refused before the state is looked at. */
 export function rolesForEvent(event: OrderEventType): readonly Role[] {
-  const roles = new Set<Role>();
-  for (const row of Object.values(TRANSITIONS)) {
-    const cell = row[event];
-    if (cell?.kind === 'allow') for (const r of cell.roles) roles.add(r);
-  }
-  return [...roles];
+  return EVENT_ROLES[event];
 }
+
+const EVENT_ROLES = Object.fromEntries(
+  ORDER_EVENT_TYPES.map((event) => {
+    const roles = new Set<Role>();
+    for (const state of ORDER_STATES) {
+      const cell = TRANSITIONS[state][event];
+      if (cell?.kind === 'allow') for (const r of cell.roles) roles.add(r);
+    }
+    return [event, [...roles]];
+  }),
+) satisfies Record<string, Role[]>;
 
 function asRefusal(r: RefusalCode | Refusal, params?: RefusalParams): Refusal {
   return typeof r === 'string' ? refusal(r, params) : r;
@@ -748,7 +755,8 @@ function evaluateCell(
   eventType: OrderEventType,
   actor: Actor,
 ): { ok: true; cell: AllowCell } | TransitionRefusal {
-  const stateParams = { state: order.state };
+  const label = stateLabel(order.state, order.type);
+  const stateParams = { state: order.state, stateZh: label.zh, stateEn: label.en };
   if (!rolesForEvent(eventType).some((r) => playsRole(order, actor, r))) return refusal('ROLE_NOT_ALLOWED');
   const cell = TRANSITIONS[order.state][eventType];
   if (!cell) return refusal(isTerminal(order.state) ? 'ORDER_CLOSED' : 'EVENT_NOT_ALLOWED_IN_STATE', stateParams);
@@ -771,7 +779,7 @@ export function decide(order: OrderSnapshot, event: OrderEvent, actor: Actor): D
   if (!evaluated.ok) return evaluated;
   const { cell } = evaluated;
   const invalid = cell.check?.(event, order);
-  if (invalid) return asRefusal(invalid, { state: order.state });
+  if (invalid) return asRefusal(invalid);
 
   const outcome = cell.outcomes.find((o) => !o.when || o.when(order)) ?? cell.outcomes[cell.outcomes.length - 1];
   const to = outcome.to === 'SAME' ? order.state : outcome.to;

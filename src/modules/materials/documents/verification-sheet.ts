@@ -125,8 +125,12 @@ export interface DomainPlacement {
   attached: string[];
 }
 
-export const DOMAIN_BOX_ROWS = 4;
-export const DOMAIN_BELOW_ROWS = 4;
+/** Rows per area by column count: one long column gets a row more, so 10 domains with 北京 registrar remarks still
+ * fit in the box and the band below it (R-MAT-008: 10 domains legibly) without using the band above the title. */
+export const DOMAIN_ROWS = {
+  1: { box: 5, below: 5, top: 3 },
+  2: { box: 4, below: 4, top: 3 },
+} as const;
 export const DOMAIN_TOP_ROWS = 3;
 
 /** The text printed for one domain: `example-bj.cn（示例注册商有限公司）` where the province asks for the registrar. */
@@ -140,9 +144,10 @@ export function domainEntry(d: SheetDomain, registrarRemarkRequired: boolean): s
 export function placeDomains(entries: string[], fitsHalfWidth: (entry: string) => boolean): DomainPlacement {
   const columns: 1 | 2 = entries.every(fitsHalfWidth) ? 2 : 1;
   const numbered = entries.map((e, i) => `${i + 1}. ${e}`);
-  const boxN = DOMAIN_BOX_ROWS * columns;
-  const belowN = DOMAIN_BELOW_ROWS * columns;
-  const topN = DOMAIN_TOP_ROWS * columns;
+  const rows = DOMAIN_ROWS[columns];
+  const boxN = rows.box * columns;
+  const belowN = rows.below * columns;
+  const topN = rows.top * columns;
   return {
     columns,
     box: numbered.slice(0, boxN),
@@ -167,7 +172,15 @@ const FONT = 9;
 type Doc = PDFKit.PDFDocument;
 
 /** Writes one line, shrinking the font (down to 5.5 pt) rather than cutting or wrapping a filed value. */
-function fitText(doc: Doc, text: string, x: number, y: number, w: number, size = FONT, align: 'left' | 'center' = 'left') {
+function fitText(
+  doc: Doc,
+  text: string,
+  x: number,
+  y: number,
+  w: number,
+  size = FONT,
+  align: 'left' | 'center' = 'left',
+) {
   let s = size;
   doc.fontSize(s);
   while (s > 5.5 && doc.widthOfString(text) > w) {
@@ -223,7 +236,15 @@ function domainArea(doc: Doc, y: number, label: string[], rows: number, columns:
   doc.rect(M, y, LABEL_W, h).fillAndStroke('#f2f2f2', '#000000');
   doc.fillColor('#000000');
   label.forEach((line, i) => {
-    fitText(doc, line, M + 4, y + h / 2 - (label.length * 11) / 2 + i * 11 + 1, LABEL_W - 8, i === 0 ? FONT : 7.5, 'center');
+    fitText(
+      doc,
+      line,
+      M + 4,
+      y + h / 2 - (label.length * 11) / 2 + i * 11 + 1,
+      LABEL_W - 8,
+      i === 0 ? FONT : 7.5,
+      'center',
+    );
   });
   doc.rect(M + LABEL_W, y, W - LABEL_W, h).stroke();
   listBlock(doc, M + LABEL_W, y, W - LABEL_W, rows, columns, items);
@@ -237,19 +258,14 @@ function personRows(doc: Doc, y: number, who: string, p: SheetPerson): number {
 }
 
 function footer(doc: Doc, page: number, pages: number, orderNumber: string) {
-  fitText(
-    doc,
-    `备案订单号 ${orderNumber}　·　第 ${page} 页 / 共 ${pages} 页`,
-    M,
-    A4.height - 24,
-    W,
-    7.5,
-    'center',
-  );
+  fitText(doc, `备案订单号 ${orderNumber}　·　第 ${page} 页 / 共 ${pages} 页`, M, A4.height - 24, W, 7.5, 'center');
 }
 
 /** Generates the sheet for one website. Throws `CJK_FONT_MISSING` when the font is not installed. */
-export async function verificationSheetPdf(data: VerificationSheetData, opts: { font?: CjkFont } = {}): Promise<Buffer> {
+export async function verificationSheetPdf(
+  data: VerificationSheetData,
+  opts: { font?: CjkFont } = {},
+): Promise<Buffer> {
   const doc = newDocument({
     title: `网站备案信息真实性核验单 - ${data.website.name}`,
     author: data.access.providerName,
@@ -276,7 +292,7 @@ export async function verificationSheetPdf(data: VerificationSheetData, opts: { 
     fitText(doc, '网站域名（续，接“网站域名”栏）：', M, y, W, 8);
     listBlock(doc, M, y + 10, W, DOMAIN_TOP_ROWS, placement.columns, placement.top);
   }
-  y = 26 + 12 + DOMAIN_TOP_ROWS * LINE_H;
+  y = 26 + 18 + DOMAIN_TOP_ROWS * LINE_H;
 
   fitText(doc, '网站备案信息真实性核验单', M, y, W, 18, 'center');
   y += 26;
@@ -304,9 +320,10 @@ export async function verificationSheetPdf(data: VerificationSheetData, opts: { 
   y = row2(doc, y, '网站名称', data.website.name, '网站首页网址', data.website.homepageUrl);
   const boxLabel = ['网站域名', `共 ${total} 个`];
   if (placement.attached.length > 0) boxLabel.push(`第 ${firstAttached}–${total} 个见附页`);
-  y = domainArea(doc, y, boxLabel, DOMAIN_BOX_ROWS, placement.columns, placement.box);
+  const rows = DOMAIN_ROWS[placement.columns];
+  y = domainArea(doc, y, boxLabel, rows.box, placement.columns, placement.box);
   if (placement.below.length > 0) {
-    y = domainArea(doc, y, ['网站域名', '（续）'], DOMAIN_BELOW_ROWS, placement.columns, placement.below);
+    y = domainArea(doc, y, ['网站域名', '（续）'], rows.below, placement.columns, placement.below);
   }
   y = row2(
     doc,
@@ -364,6 +381,8 @@ export async function verificationSheetPdf(data: VerificationSheetData, opts: { 
   fitText(doc, '核验方式：□ 当面核验　□ 幕布照片核验', sx, y + 42, W / 2 - 20, 9);
   y += checkH;
 
+  // The layout is fixed; if a future edit makes page 1 overflow, fail loudly instead of printing over the footer.
+  if (y + 20 > A4.height - 28) throw new Error(`verification sheet layout overflows page 1 (y=${y})`);
   fitText(
     doc,
     '说明：每个网站单独打印一份核验单（原件 2 份），签字盖章后扫描或拍照上传；核验单无需邮寄。',

@@ -74,10 +74,32 @@ const MATRIX: [Province, SubjectType, OrderType, string[]][] = [
   ['广东', 'ENTERPRISE', 'ACCESS', ORG_FILING],
   ['广东', 'PERSONAL', 'FIRST', PERSONAL_FILING],
   ['广东', 'PERSONAL', 'ACCESS', PERSONAL_FILING],
-  ['广东', 'ENTERPRISE', 'CHANGE_SUBJECT', ['SUBJECT_CERT_FRONT', 'SUBJECT_PRINCIPAL_ID_FRONT', 'SUBJECT_PRINCIPAL_ID_BACK', 'VERIFICATION_SHEET', 'CHANGE_LETTER?', 'CURTAIN_PHOTO']],
-  ['广东', 'PERSONAL', 'CHANGE_SUBJECT', ['SUBJECT_CERT_FRONT', 'SUBJECT_CERT_BACK', 'VERIFICATION_SHEET', 'CHANGE_LETTER?', 'CURTAIN_PHOTO']],
+  [
+    '广东',
+    'ENTERPRISE',
+    'CHANGE_SUBJECT',
+    [
+      'SUBJECT_CERT_FRONT',
+      'SUBJECT_PRINCIPAL_ID_FRONT',
+      'SUBJECT_PRINCIPAL_ID_BACK',
+      'VERIFICATION_SHEET',
+      'CHANGE_LETTER?',
+      'CURTAIN_PHOTO',
+    ],
+  ],
+  [
+    '广东',
+    'PERSONAL',
+    'CHANGE_SUBJECT',
+    ['SUBJECT_CERT_FRONT', 'SUBJECT_CERT_BACK', 'VERIFICATION_SHEET', 'CHANGE_LETTER?', 'CURTAIN_PHOTO'],
+  ],
   ['广东', 'ENTERPRISE', 'CHANGE_WEBSITE', ORG_CHANGE_WEBSITE],
-  ['广东', 'ENTERPRISE', 'CHANGE_ACCESS', ['VERIFICATION_SHEET@0', 'VERIFICATION_SHEET@1', 'CURTAIN_PHOTO@0', 'CURTAIN_PHOTO@1']],
+  [
+    '广东',
+    'ENTERPRISE',
+    'CHANGE_ACCESS',
+    ['VERIFICATION_SHEET@0', 'VERIFICATION_SHEET@1', 'CURTAIN_PHOTO@0', 'CURTAIN_PHOTO@1'],
+  ],
   ['广东', 'ENTERPRISE', 'CANCEL_SUBJECT', []],
   ['广东', 'PERSONAL', 'CANCEL_WEBSITE', []],
   ['广东', 'INDIVIDUAL_BUSINESS', 'CANCEL_ACCESS', []],
@@ -92,7 +114,12 @@ const MATRIX: [Province, SubjectType, OrderType, string[]][] = [
   ['天津', 'ENTERPRISE', 'CHANGE_WEBSITE', [...ORG_CHANGE_WEBSITE, 'LEGAL_REP_AUTH_LETTER@0']],
   // 张三's ID was issued in 广东: filing elsewhere adds the residence permit (R-SUB-008).
   ['湖南', 'PERSONAL', 'FIRST', [...PERSONAL_FILING, 'RESIDENCE_PERMIT']],
-  ['湖南', 'ENTERPRISE', 'CHANGE_ACCESS', ['VERIFICATION_SHEET@0', 'VERIFICATION_SHEET@1', 'CURTAIN_PHOTO@0', 'CURTAIN_PHOTO@1']],
+  [
+    '湖南',
+    'ENTERPRISE',
+    'CHANGE_ACCESS',
+    ['VERIFICATION_SHEET@0', 'VERIFICATION_SHEET@1', 'CURTAIN_PHOTO@0', 'CURTAIN_PHOTO@1'],
+  ],
   // R-PRV-019: 新疆 for FIRST and ADD_WEBSITE only.
   ['新疆', 'ENTERPRISE', 'FIRST', [...ORG_FILING, 'XJ_PARTY_PROOF']],
   ['新疆', 'PERSONAL', 'ADD_WEBSITE', [...PERSONAL_FILING, 'XJ_PARTY_PROOF']],
@@ -108,7 +135,10 @@ const MATRIX: [Province, SubjectType, OrderType, string[]][] = [
 describe('requiredMaterials matrix (province × subject type × order type)', () => {
   for (const [province, subjectType, orderType, expected] of MATRIX) {
     test(`R-MAT-002: ${province} ${subjectType} ${orderType}`, () => {
-      assert.deepEqual(picture(requiredMaterials(twoSiteDraft(province, subjectType, orderType), ctxFor())), [...expected].sort());
+      assert.deepEqual(
+        picture(requiredMaterials(twoSiteDraft(province, subjectType, orderType), ctxFor())),
+        [...expected].sort(),
+      );
     });
   }
 
@@ -120,15 +150,29 @@ describe('requiredMaterials matrix (province × subject type × order type)', ()
           const list = requiredMaterials(twoSiteDraft(p, s, o), ctxFor());
           const label = `${p} ${s} ${o}`;
           if (o.startsWith('CANCEL_')) assert.deepEqual(list, [], label);
-          else assert.ok(list.some((r) => r.kind === 'CURTAIN_PHOTO'), label);
+          else
+            assert.ok(
+              list.some((r) => r.kind === 'CURTAIN_PHOTO'),
+              label,
+            );
           for (const r of list) {
             assert.equal(r.accepts.maxBytes, MAX_IMAGE_BYTES, label);
-            assert.deepEqual(r.accepts.formats, r.kind === 'CURTAIN_PHOTO' ? ['jpg', 'jpeg', 'png', 'gif'] : ['jpg', 'jpeg', 'png'], label);
+            assert.deepEqual(
+              r.accepts.formats,
+              r.kind === 'CURTAIN_PHOTO' ? ['jpg', 'jpeg', 'png', 'gif'] : ['jpg', 'jpeg', 'png'],
+              label,
+            );
             assert.equal(r.stage, r.kind === 'CURTAIN_PHOTO' ? 'PHOTO' : 'SUBMIT', label);
             assert.ok(r.reason.zh && r.reason.en && /^R-[A-Z]{3}-\d{3}$/.test(r.rule), label);
           }
           const kinds = new Set(list.map((r) => r.kind));
-          assert.equal(kinds.has('LEGAL_REP_AUTH_LETTER'), rules.legalRepAuthLetterIfNotLegalRep && s !== 'PERSONAL' && ['FIRST', 'ADD_WEBSITE', 'ACCESS', 'CHANGE_WEBSITE'].includes(o), label);
+          assert.equal(
+            kinds.has('LEGAL_REP_AUTH_LETTER'),
+            rules.legalRepAuthLetterIfNotLegalRep &&
+              s !== 'PERSONAL' &&
+              ['FIRST', 'ADD_WEBSITE', 'ACCESS', 'CHANGE_WEBSITE'].includes(o),
+            label,
+          );
           assert.equal(kinds.has('XJ_PARTY_PROOF'), (rules.partyBuildingProof as readonly string[]).includes(o), label);
           assert.equal(kinds.has('FOREIGN_REP_AUTHORISATION'), false, label);
         }
@@ -137,13 +181,18 @@ describe('requiredMaterials matrix (province × subject type × order type)', ()
   });
 
   test('R-MAT-005: the handheld photo of an organisation in 北京 names the licence duplicate (副本); 广东 accepts either copy', () => {
-    const hand = (p: Province) => requiredMaterials(twoSiteDraft(p, 'ENTERPRISE', 'FIRST'), ctxFor()).find((r) => r.kind === 'HANDHELD_PHOTO')!;
+    const hand = (p: Province) =>
+      requiredMaterials(twoSiteDraft(p, 'ENTERPRISE', 'FIRST'), ctxFor()).find((r) => r.kind === 'HANDHELD_PHOTO')!;
     assert.match(hand('北京').reason.zh, /营业执照副本/);
     assert.match(hand('广东').reason.zh, /副本或正本/);
   });
 
   test('FAQ-134 R-MAT-005: the handheld photo is the website principal’s (王五), not the subject principal’s (李四)', () => {
-    const d = draftFor({ province: '广东', subjectPrincipal: 李四, websites: [{ name: '示例科技官网', domains: ['example-a.cn'], principal: 王五 }] });
+    const d = draftFor({
+      province: '广东',
+      subjectPrincipal: 李四,
+      websites: [{ name: '示例科技官网', domains: ['example-a.cn'], principal: 王五 }],
+    });
     const hand = requiredMaterials(d, ctxFor()).filter((r) => r.kind === 'HANDHELD_PHOTO');
     assert.equal(hand.length, 1);
     assert.match(hand[0].reason.zh, /网站负责人（王五）/);
@@ -162,14 +211,27 @@ describe('requiredMaterials matrix (province × subject type × order type)', ()
     const curtains = requiredMaterials(d, ctxFor()).filter((r) => r.kind === 'CURTAIN_PHOTO');
     assert.deepEqual(
       curtains.map((r) => r.websiteIndexes),
-      [[0, 2], [1, 3]],
+      [
+        [0, 2],
+        [1, 3],
+      ],
     );
   });
 
   test('R-PRV-020: a 广东 finance website adds the four-part package; optional finance approval everywhere', () => {
-    const d = draftFor({ province: '广东', websites: [{ name: '示例理财平台', domains: ['example-fin.cn'], principal: 李四 }] });
+    const d = draftFor({
+      province: '广东',
+      websites: [{ name: '示例理财平台', domains: ['example-fin.cn'], principal: 李四 }],
+    });
     const list = picture(requiredMaterials(d, ctxFor()));
-    for (const k of ['GD_FINANCE_UNDERTAKING@0', 'GD_BUSINESS_INTRO@0', 'GD_WEBSITE_INTRO@0', 'LICENCE_COPY@0', 'FINANCE_APPROVAL@0?']) assert.ok(list.includes(k), k);
+    for (const k of [
+      'GD_FINANCE_UNDERTAKING@0',
+      'GD_BUSINESS_INTRO@0',
+      'GD_WEBSITE_INTRO@0',
+      'LICENCE_COPY@0',
+      'FINANCE_APPROVAL@0?',
+    ])
+      assert.ok(list.includes(k), k);
     const zj = picture(requiredMaterials({ ...d, province: '浙江' }, ctxFor()));
     assert.ok(zj.includes('FINANCE_APPROVAL@0?'));
     assert.ok(!zj.some((k) => k.startsWith('GD_')));
@@ -178,7 +240,12 @@ describe('requiredMaterials matrix (province × subject type × order type)', ()
 
   test('R-PRV-023: 河北 with a foreign legal rep and a PRC principal needs the authorisation; 广东 does not', () => {
     const d = draftFor({ province: '河北', subjectPrincipal: 王五 });
-    d.subject!.legalRepresentative = { name: 'John Smith', certificateType: 'PASSPORT', certificateNumber: 'P1234567', nationality: 'GB' };
+    d.subject!.legalRepresentative = {
+      name: 'John Smith',
+      certificateType: 'PASSPORT',
+      certificateNumber: 'P1234567',
+      nationality: 'GB',
+    };
     assert.ok(picture(requiredMaterials(d, ctxFor())).includes('FOREIGN_REP_AUTHORISATION'));
     assert.ok(!picture(requiredMaterials({ ...d, province: '广东' }, ctxFor())).includes('FOREIGN_REP_AUTHORISATION'));
   });
@@ -187,7 +254,11 @@ describe('requiredMaterials matrix (province × subject type × order type)', ()
     const d = draftFor({ province: '浙江', subjectType: 'PERSONAL' }); // 张三's ID was issued in 广东 (44…)
     assert.ok(picture(requiredMaterials(d, ctxFor())).includes('RESIDENCE_PERMIT'));
     assert.ok(!picture(requiredMaterials({ ...d, province: '广东' }, ctxFor())).includes('RESIDENCE_PERMIT'));
-    const t = applyOverrides(provinceTable, [{ province: '浙江', key: 'allowNonLocalPersonal', value: false, effectiveFrom: '2018-01-01', source: 'test' }], '2018-11-05');
+    const t = applyOverrides(
+      provinceTable,
+      [{ province: '浙江', key: 'allowNonLocalPersonal', value: false, effectiveFrom: '2018-01-01', source: 'test' }],
+      '2018-11-05',
+    );
     assert.ok(!picture(requiredMaterials(d, ctxFor({}, t))).includes('RESIDENCE_PERMIT'));
   });
 
@@ -198,18 +269,34 @@ describe('requiredMaterials matrix (province × subject type × order type)', ()
     assert.equal(birthDateOfResidentId(minor.certificateNumber), '2003-04-05');
     assert.ok(picture(requiredMaterials(d, ctxFor())).includes('GUARDIAN_CONSENT'));
     assert.ok(!picture(requiredMaterials(d, ctxFor({ today: '2021-04-05' }))).includes('GUARDIAN_CONSENT'));
-    const t = applyOverrides(provinceTable, [{ province: '广东', key: 'minorPrincipal', value: 'ALLOW', effectiveFrom: '2018-01-01', source: 'test' }], '2018-11-05');
+    const t = applyOverrides(
+      provinceTable,
+      [{ province: '广东', key: 'minorPrincipal', value: 'ALLOW', effectiveFrom: '2018-01-01', source: 'test' }],
+      '2018-11-05',
+    );
     assert.ok(!picture(requiredMaterials(d, ctxFor({}, t))).includes('GUARDIAN_CONSENT'));
   });
 
   test('R-PRE-003 R-PRE-007 R-WEB-015: pre-approvals, adult-product approvals and 中国/国家 names add their documents', () => {
     const d = draftFor({
       websites: [
-        { name: '中国示例网', domains: ['example-a.cn'], principal: 李四, preApprovalCategories: ['EDUCATION', 'NEWS'], contentTags: ['ADULT_PRODUCTS'] },
+        {
+          name: '中国示例网',
+          domains: ['example-a.cn'],
+          principal: 李四,
+          preApprovalCategories: ['EDUCATION', 'NEWS'],
+          contentTags: ['ADULT_PRODUCTS'],
+        },
       ],
     });
     const list = picture(requiredMaterials(d, ctxFor()));
-    for (const k of ['PRE_APPROVAL_DOC@0', 'NATIONAL_NAME_APPROVAL@0', 'ADULT_MARKET_APPROVAL@0', 'ADULT_HEALTH_APPROVAL@0']) assert.ok(list.includes(k), k);
+    for (const k of [
+      'PRE_APPROVAL_DOC@0',
+      'NATIONAL_NAME_APPROVAL@0',
+      'ADULT_MARKET_APPROVAL@0',
+      'ADULT_HEALTH_APPROVAL@0',
+    ])
+      assert.ok(list.includes(k), k);
     assert.equal(list.filter((k) => k === 'PRE_APPROVAL_DOC@0').length, 2);
     d.subject!.nationalLevel = true;
     assert.ok(!picture(requiredMaterials(d, ctxFor())).includes('NATIONAL_NAME_APPROVAL@0'));

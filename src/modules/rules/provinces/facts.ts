@@ -214,7 +214,7 @@ export function remarkStatesName(remark: string | undefined, knownNames: readonl
   const labelled =
     /(联系人|姓名|名字|持有人|使用人|机主|name)\s*[:：为是]?\s*([\p{Script=Han}·]{2,5}|[A-Za-z][A-Za-z .'-]{1,40})/giu;
   for (const m of remark.matchAll(labelled)) {
-    if (!remarkStatesJobTitle(m[2]) && m[2] !== '手机' && m[2] !== '电话') return true;
+    if (!remarkStatesJobTitle(m[2]) && !/^(姓名|名字|手机|电话|号码|办公)/.test(m[2])) return true;
   }
   for (const seg of remark.split(/[，,、；;：:\s()（）/|]+/)) {
     if (!HAN_NAME.test(seg) || remarkStatesJobTitle(seg)) continue;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { Value } from 'typebox/value';
 import { DomainError } from '../../../platform/errors.ts';
 import { addWorkingDays } from '../dates.ts';
 import {
@@ -12,6 +13,7 @@ import {
   PROVINCE_RULE_KEYS,
   PROVINCE_TABLE_VERSION,
   ProvinceOverrideError,
+  ProvinceOverrideSchema,
   provinceRequirementsPage,
   provinceRulesFor,
   provinceTable,
@@ -528,6 +530,15 @@ describe('R-PRV-001 overrides', () => {
     assert.equal(field({ effectiveFrom: '2018-02-30' }), 'effectiveFrom');
     assert.equal(field({ effectiveFrom: '20181105' }), 'effectiveFrom');
     assert.equal(field({ source: ' ' }), 'source');
+  });
+
+  test('R-PRV-001: ProvinceOverrideSchema accepts a well-formed body and refuses unknown provinces, keys and fields', () => {
+    assert.equal(Value.Check(ProvinceOverrideSchema, o({})), true);
+    assert.equal(Value.Check(ProvinceOverrideSchema, o({ version: 'v2' })), true);
+    assert.equal(Value.Check(ProvinceOverrideSchema, o({ province: '台湾' as ProvinceName })), false);
+    assert.equal(Value.Check(ProvinceOverrideSchema, o({ key: 'abbreviation' as 'curtainText' })), false);
+    assert.equal(Value.Check(ProvinceOverrideSchema, o({ effectiveFrom: '5 Nov 2018' })), false);
+    assert.equal(Value.Check(ProvinceOverrideSchema, { ...o({}), extra: 1 }), false);
   });
 
   test('R-PRV-001: a wrongly typed override is refused even while it is not yet in force', () => {

@@ -1,3 +1,4 @@
+import { Type } from 'typebox';
 import { DomainError } from '../../../platform/errors.ts';
 import type { LocalizedText } from '../../../platform/i18n.ts';
 import { topLabel } from './facts.ts';
@@ -332,6 +333,22 @@ export const PROVINCE_RULE_KEYS = Object.keys(valueChecks) as ProvinceRuleKey[];
 export function isProvinceRuleKey(value: unknown): value is ProvinceRuleKey {
   return typeof value === 'string' && Object.hasOwn(valueChecks, value);
 }
+
+/**
+ * The HTTP shape of an override for the admin API (TypeBox, like the draft schema). It checks the envelope; the value
+ * is checked against its key by `validateOverride`, which the handler calls next.
+ */
+export const ProvinceOverrideSchema = Type.Object(
+  {
+    province: Type.Enum(PROVINCE_NAMES),
+    key: Type.Enum(PROVINCE_RULE_KEYS),
+    value: Type.Unknown(),
+    effectiveFrom: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: "civil date 'YYYY-MM-DD' (Beijing)" }),
+    source: Type.String({ minLength: 1, maxLength: 500 }),
+    version: Type.Optional(Type.String({ maxLength: 64 })),
+  },
+  { additionalProperties: false, $id: 'ProvinceOverride' },
+);
 
 /** A real calendar date written YYYY-MM-DD. */
 export function isIsoDate(value: unknown): value is string {

@@ -1,7 +1,7 @@
-import type { Violation } from '../violation.ts';
+import { isOrganisation } from '../draft.ts';
 import { isServerExpired, serverEligibility } from '../eligibility.ts';
 import { defineRule, type RuleDef } from '../rule.ts';
-import { isOrganisation } from '../draft.ts';
+import type { Violation } from '../violation.ts';
 import { certKey, maskAccount, NON_CANCEL_TYPES, subjectNumbers, t, VERIFY_TYPES, websitesOf } from './helpers.ts';
 
 /** R-ACC: account/subject binding and resources (servers, authorisation codes). */
@@ -22,7 +22,8 @@ export const accountRules: RuleDef[] = [
       if (!bound || !entered) return [];
       if (sameSubjectAsAccount(subjectNumbers(draft, ctx), bound.certificateNumber)) return [];
       // Personal ↔ organisation is R-ACC-002's message; do not say it twice.
-      if (bound.type && draft.subject?.type && isOrganisation(bound.type) !== isOrganisation(draft.subject.type)) return [];
+      if (bound.type && draft.subject?.type && isOrganisation(bound.type) !== isOrganisation(draft.subject.type))
+        return [];
       return [
         report(
           'subject.certificateNumber',
@@ -49,13 +50,20 @@ export const accountRules: RuleDef[] = [
       const bound = ctx.account.subject;
       const type = draft.subject?.type;
       if (!bound?.type || !type || isOrganisation(bound.type) === isOrganisation(type)) return [];
-      if (draft.subject?.certificateNumber && sameSubjectAsAccount(subjectNumbers(draft, ctx), bound.certificateNumber)) return [];
+      if (draft.subject?.certificateNumber && sameSubjectAsAccount(subjectNumbers(draft, ctx), bound.certificateNumber))
+        return [];
       return [
         report(
           'subject.type',
           isOrganisation(type)
-            ? t('该账号已有个人备案主体，不能再备案单位主体', 'This account already holds a personal subject and cannot file for an organisation')
-            : t('该账号已有单位备案主体，不能再备案个人主体', 'This account already holds an organisation subject and cannot file for an individual'),
+            ? t(
+                '该账号已有个人备案主体，不能再备案单位主体',
+                'This account already holds a personal subject and cannot file for an organisation',
+              )
+            : t(
+                '该账号已有单位备案主体，不能再备案个人主体',
+                'This account already holds an organisation subject and cannot file for an individual',
+              ),
           t(
             '请重新注册另一个账号备案另一个主体；如需使用本账号的服务器，可生成备案授权码',
             "Register another account for the other subject; to use this account's server, generate an authorisation code",
@@ -78,12 +86,19 @@ export const accountRules: RuleDef[] = [
       const me = ctx.account.id;
       let other: string | undefined;
       for (const s of ctx.registry?.subjects ?? []) {
-        const mine = numbers.has(certKey(s.certificateNumber)) || (s.latestCertificateNumber && numbers.has(certKey(s.latestCertificateNumber)));
+        const mine =
+          numbers.has(certKey(s.certificateNumber)) ||
+          (s.latestCertificateNumber && numbers.has(certKey(s.latestCertificateNumber)));
         if (mine && s.accountId && s.accountId !== me) other = s.accountUin ?? s.accountId;
       }
       if (!other) {
         for (const o of ctx.openOrders ?? []) {
-          if (o.provider === 'HERE' && o.accountId && o.accountId !== me && numbers.has(certKey(o.subjectCertificateNumber))) {
+          if (
+            o.provider === 'HERE' &&
+            o.accountId &&
+            o.accountId !== me &&
+            numbers.has(certKey(o.subjectCertificateNumber))
+          ) {
             other = o.accountId;
           }
         }
@@ -105,7 +120,10 @@ export const accountRules: RuleDef[] = [
       return [
         report(
           'subject.certificateNumber',
-          t(`证件已在其他账号下有备案记录（账号 ${masked}）`, `The certificate already has filing records under another account (${masked})`),
+          t(
+            `证件已在其他账号下有备案记录（账号 ${masked}）`,
+            `The certificate already has filing records under another account (${masked})`,
+          ),
           t(
             `请登录账号 ${masked} 办理备案，或联系客服申请备案转移`,
             `Sign in to account ${masked} to file, or ask support for a filing transfer`,
@@ -127,10 +145,17 @@ export const accountRules: RuleDef[] = [
       const judged = ctx.servers.map((s) => ({ s, e: serverEligibility(s, ctx.today, { now: ctx.now }) }));
       if (judged.some((j) => j.e.eligible)) return [];
       // Servers that fail only because they expired are R-ACC-010's case.
-      if (judged.length > 0 && judged.every((j) => j.e.reasons.length > 0 && j.e.reasons.every((r) => r.code === 'SERVER_EXPIRED'))) return [];
+      if (
+        judged.length > 0 &&
+        judged.every((j) => j.e.reasons.length > 0 && j.e.reasons.every((r) => r.code === 'SERVER_EXPIRED'))
+      )
+        return [];
       const reasons = [...new Map(judged.flatMap((j) => j.e.reasons).map((r) => [r.rule, r])).values()];
       const why = reasons.length
-        ? { zh: `（${reasons.map((r) => r.message.zh).join('；')}）`, en: ` (${reasons.map((r) => r.message.en).join('; ')})` }
+        ? {
+            zh: `（${reasons.map((r) => r.message.zh).join('；')}）`,
+            en: ` (${reasons.map((r) => r.message.en).join('; ')})`,
+          }
         : { zh: '（账号下没有服务器）', en: ' (the account has no server)' };
       return [
         report(
@@ -174,12 +199,21 @@ export const accountRules: RuleDef[] = [
     title: t('备案期间接入服务器过期', 'Access server expired during filing'),
     check(draft, ctx, report) {
       const out: Violation[] = [];
-      const fix = t('请及时续费服务器，以免审核时被认定为接入服务器无效', 'Renew the server so the review does not find an invalid access server');
+      const fix = t(
+        '请及时续费服务器，以免审核时被认定为接入服务器无效',
+        'Renew the server so the review does not find an invalid access server',
+      );
       websitesOf(draft).forEach((w, i) => {
         (w.serverIds ?? []).forEach((id, j) => {
           const s = ctx.servers?.find((x) => x.id === id);
           if (s && isServerExpired(s, ctx.today)) {
-            out.push(report(`websites[${i}].serverIds[${j}]`, t(`接入服务器 ${id} 已过期`, `Access server ${id} has expired`), fix));
+            out.push(
+              report(
+                `websites[${i}].serverIds[${j}]`,
+                t(`接入服务器 ${id} 已过期`, `Access server ${id} has expired`),
+                fix,
+              ),
+            );
           }
         });
       });
@@ -196,8 +230,14 @@ export const accountRules: RuleDef[] = [
     check(draft, ctx, report) {
       if (!draft.authCode || ctx.authCode === undefined) return [];
       const code = ctx.authCode;
-      const fix = t('请向生成授权码的账号确认授权码及其服务器状态', 'Check the code and its server with the account that generated it');
-      if (code === null) return [report('authCode', t('备案授权码无效（授权码不存在）', 'Authorisation code invalid (no such code)'), fix)];
+      const fix = t(
+        '请向生成授权码的账号确认授权码及其服务器状态',
+        'Check the code and its server with the account that generated it',
+      );
+      if (code === null)
+        return [
+          report('authCode', t('备案授权码无效（授权码不存在）', 'Authorisation code invalid (no such code)'), fix),
+        ];
       if (isServerExpired(code.server, ctx.today)) {
         return [
           report(
@@ -208,7 +248,13 @@ export const accountRules: RuleDef[] = [
         ];
       }
       if (code.state === 'CONSUMED' || code.state === 'INVALID') {
-        return [report('authCode', t('备案授权码无效（已被成功使用或已失效）', 'Authorisation code invalid (already used or invalidated)'), fix)];
+        return [
+          report(
+            'authCode',
+            t('备案授权码无效（已被成功使用或已失效）', 'Authorisation code invalid (already used or invalidated)'),
+            fix,
+          ),
+        ];
       }
       return [];
     },
@@ -229,7 +275,10 @@ export const accountRules: RuleDef[] = [
         report(
           'authCode',
           t('该备案授权码正被其他备案订单使用', 'This authorisation code is being used by another filing order'),
-          t('待该订单放弃或过期后可再次使用，或申请新的授权码', 'It becomes usable again when that order is abandoned or expires; or request a new code'),
+          t(
+            '待该订单放弃或过期后可再次使用，或申请新的授权码',
+            'It becomes usable again when that order is abandoned or expires; or request a new code',
+          ),
         ),
       ];
     },

@@ -5,8 +5,8 @@ import {
   type FilingDraft,
   isOrganisation,
   type OrderType,
-  type Principal,
   PROVINCES,
+  type Principal,
   type Province,
   type Website,
 } from '../draft.ts';
@@ -96,7 +96,10 @@ export function websiteByDomain(ctx: CheckContext, domain: string): RegistryWebs
   return ctx.registry?.websites.find((w) => w.domains.includes(domain));
 }
 
-export function websiteByFilingNumber(ctx: CheckContext, filingNumber: string | undefined): RegistryWebsite | undefined {
+export function websiteByFilingNumber(
+  ctx: CheckContext,
+  filingNumber: string | undefined,
+): RegistryWebsite | undefined {
   if (!filingNumber) return undefined;
   return ctx.registry?.websites.find((w) => w.filingNumber === filingNumber);
 }
@@ -123,7 +126,13 @@ export function domainEntries(draft: FilingDraft): DomainEntry[] {
   const out: DomainEntry[] = [];
   websitesOf(draft).forEach((w, wi) => {
     (w.domains ?? []).forEach((d, di) => {
-      out.push({ websiteIndex: wi, domainIndex: di, field: `websites[${wi}].domains[${di}]`, input: d, parsed: parseDomain(d) });
+      out.push({
+        websiteIndex: wi,
+        domainIndex: di,
+        field: `websites[${wi}].domains[${di}]`,
+        input: d,
+        parsed: parseDomain(d),
+      });
     });
   });
   domainCache.set(draft, out);
@@ -148,7 +157,8 @@ export interface PrincipalEntry {
  */
 export function principalEntries(draft: FilingDraft): PrincipalEntry[] {
   const out: PrincipalEntry[] = [];
-  if (draft.subjectPrincipal) out.push({ field: 'subjectPrincipal', role: 'SUBJECT', principal: draft.subjectPrincipal });
+  if (draft.subjectPrincipal)
+    out.push({ field: 'subjectPrincipal', role: 'SUBJECT', principal: draft.subjectPrincipal });
   websitesOf(draft).forEach((w, i) => {
     if (!w.principalSameAsSubject && w.principal) {
       out.push({ field: `websites[${i}].principal`, role: 'WEBSITE', websiteIndex: i, principal: w.principal });
@@ -188,7 +198,9 @@ export function maskAccount(id: string): string {
 
 export function hasMaterial(draft: FilingDraft, kind: string, websiteIndex?: number): boolean {
   return (draft.materials ?? []).some(
-    (m) => m.kind === kind && (websiteIndex === undefined || m.websiteIndex === undefined || m.websiteIndex === websiteIndex),
+    (m) =>
+      m.kind === kind &&
+      (websiteIndex === undefined || m.websiteIndex === undefined || m.websiteIndex === websiteIndex),
   );
 }
 

@@ -1,7 +1,7 @@
-import { ORDER_TYPE_LABELS } from '../data/order-types.ts';
-import { detectOrderType, type OrderTypeDetection } from '../order-type.ts';
 import type { CheckContext } from '../context.ts';
+import { ORDER_TYPE_LABELS } from '../data/order-types.ts';
 import type { FilingDraft } from '../draft.ts';
+import { detectOrderType, type OrderTypeDetection } from '../order-type.ts';
 import { defineRule, type RuleDef } from '../rule.ts';
 import { toUnicodeHost } from '../validators/domain.ts';
 import { samePhone } from '../validators/phone.ts';
@@ -35,7 +35,10 @@ function detection(draft: FilingDraft, ctx: CheckContext): OrderTypeDetection | 
     const d = registrableOf(e);
     return d ? [d] : [];
   });
-  const d = detectOrderType({ certificateNumber: draft.subject?.certificateNumber, subjectName: draft.subject?.name, domains }, ctx);
+  const d = detectOrderType(
+    { certificateNumber: draft.subject?.certificateNumber, subjectName: draft.subject?.name, domains },
+    ctx,
+  );
   detectionCache.set(draft, d);
   return d;
 }
@@ -65,19 +68,40 @@ function existingFindings(draft: FilingDraft, ctx: CheckContext, skip: ReadonlyS
       approvedCategories: approvedCategoriesOf({ preApprovals: w.preApprovals }, ctx.today),
     }).filter((f) => f.severity === 'block' && f.code === 'WEBSITE_NAME_INVALID');
     for (const f of names) {
-      out.push({ field: `${base}.name`, reason: 'WEBSITE_NAME_INVALID', zh: `${w.name}（${w.filingNumber}）：${f.message.zh}，请办理变更网站`, en: `${w.name} (${w.filingNumber}): ${f.message.en}; submit a CHANGE_WEBSITE` });
+      out.push({
+        field: `${base}.name`,
+        reason: 'WEBSITE_NAME_INVALID',
+        zh: `${w.name}（${w.filingNumber}）：${f.message.zh}，请办理变更网站`,
+        en: `${w.name} (${w.filingNumber}): ${f.message.en}; submit a CHANGE_WEBSITE`,
+      });
     }
-    const expiredApproval = w.flags?.includes('PRE_APPROVAL_EXPIRED') || (w.preApprovals ?? []).some((a) => expired(a.expiryDate, ctx.today));
+    const expiredApproval =
+      w.flags?.includes('PRE_APPROVAL_EXPIRED') || (w.preApprovals ?? []).some((a) => expired(a.expiryDate, ctx.today));
     if (expiredApproval) {
-      out.push({ field: `${base}.preApprovals`, reason: 'PRE_APPROVAL_EXPIRED', zh: `${w.name}（${w.filingNumber}）的前置审批（如《网络文化经营许可证》）已过期，请办理变更网站上传续期证件`, en: `${w.name} (${w.filingNumber}): a pre-approval (e.g. the culture licence) has expired; submit a CHANGE_WEBSITE with the renewed one` });
+      out.push({
+        field: `${base}.preApprovals`,
+        reason: 'PRE_APPROVAL_EXPIRED',
+        zh: `${w.name}（${w.filingNumber}）的前置审批（如《网络文化经营许可证》）已过期，请办理变更网站上传续期证件`,
+        en: `${w.name} (${w.filingNumber}): a pre-approval (e.g. the culture licence) has expired; submit a CHANGE_WEBSITE with the renewed one`,
+      });
     }
     if (w.probe?.reachable && w.probe.filingNumberShown === false) {
-      out.push({ field: `${base}.homepage`, reason: 'FILING_NUMBER_NOT_DISPLAYED', zh: `${w.name}（${w.filingNumber}）首页未悬挂备案号并链接至工信部网站`, en: `${w.name} (${w.filingNumber}) does not show its filing number linked to MIIT` });
+      out.push({
+        field: `${base}.homepage`,
+        reason: 'FILING_NUMBER_NOT_DISPLAYED',
+        zh: `${w.name}（${w.filingNumber}）首页未悬挂备案号并链接至工信部网站`,
+        en: `${w.name} (${w.filingNumber}) does not show its filing number linked to MIIT`,
+      });
     }
   }
   const legalRep = draft.subject?.legalRepresentative?.name;
   if (rec.type !== 'PERSONAL' && legalRep && rec.principal?.name && rec.principal.name !== legalRep) {
-    out.push({ field: 'existingSubject.principal.name', reason: 'PRINCIPAL_NOT_LEGAL_REP', zh: `已备案的主体负责人（${rec.principal.name}）不是法定代表人，请办理变更主体`, en: `The filed subject principal (${rec.principal.name}) is not the legal representative; submit a CHANGE_SUBJECT` });
+    out.push({
+      field: 'existingSubject.principal.name',
+      reason: 'PRINCIPAL_NOT_LEGAL_REP',
+      zh: `已备案的主体负责人（${rec.principal.name}）不是法定代表人，请办理变更主体`,
+      en: `The filed subject principal (${rec.principal.name}) is not the legal representative; submit a CHANGE_SUBJECT`,
+    });
   }
   return out;
 }
@@ -96,15 +120,31 @@ export const orderRules: RuleDef[] = [
       const out: Violation[] = [];
       for (const o of d.outcomes) {
         if ('error' in o && o.error === 'ALREADY_ACCESSED') {
-          out.push(report(fieldOf(draft, o.domain), t(`域名 ${toUnicodeHost(o.domain)} 已在本接入商接入（${o.website?.filingNumber ?? ''}）`, `Domain ${toUnicodeHost(o.domain)} is already accessed here (${o.website?.filingNumber ?? ''})`), t('如需修改网站信息请办理变更网站', 'To change the website, use a CHANGE_WEBSITE order'), { code: 'ALREADY_ACCESSED' }));
+          out.push(
+            report(
+              fieldOf(draft, o.domain),
+              t(
+                `域名 ${toUnicodeHost(o.domain)} 已在本接入商接入（${o.website?.filingNumber ?? ''}）`,
+                `Domain ${toUnicodeHost(o.domain)} is already accessed here (${o.website?.filingNumber ?? ''})`,
+              ),
+              t('如需修改网站信息请办理变更网站', 'To change the website, use a CHANGE_WEBSITE order'),
+              { code: 'ALREADY_ACCESSED' },
+            ),
+          );
         }
       }
       if (d.type && draft.orderType && d.type !== draft.orderType) {
         out.push(
           report(
             'orderType',
-            t(`根据备案系统数据，本订单应为「${ORDER_TYPE_LABELS[d.type].zh}」而不是「${ORDER_TYPE_LABELS[draft.orderType].zh}」`, `The bureau data make this a ${d.type} order, not ${draft.orderType}`),
-            t('请重新验证备案信息，按系统识别的备案类型办理', 'Run the verify step again and continue with the detected type'),
+            t(
+              `根据备案系统数据，本订单应为「${ORDER_TYPE_LABELS[d.type].zh}」而不是「${ORDER_TYPE_LABELS[draft.orderType].zh}」`,
+              `The bureau data make this a ${d.type} order, not ${draft.orderType}`,
+            ),
+            t(
+              '请重新验证备案信息，按系统识别的备案类型办理',
+              'Run the verify step again and continue with the detected type',
+            ),
           ),
         );
       }
@@ -126,10 +166,13 @@ export const orderRules: RuleDef[] = [
         .map((o) =>
           report(
             fieldOf(draft, o.domain),
-            t(`域名已备案：原备案（${o.website?.filingNumber ?? ''}）使用的是旧证件号码，您填写的是新的三证合一证件`, `Domain already filed: the original filing (${o.website?.filingNumber ?? ''}) uses the old certificate number, you entered the new one`),
+            t(
+              `域名已备案：原备案（${o.website?.filingNumber ?? ''}）使用的是旧证件号码，您填写的是新的三证合一证件`,
+              `Domain already filed: the original filing (${o.website?.filingNumber ?? ''}) uses the old certificate number, you entered the new one`,
+            ),
             t(
               '请填写原证件号码重新验证，并按省管局要求上传证件；无法提供时，请先到原接入商完成变更，或注销原主体后重新备案',
-              "Enter the original number and upload the certificate the province requires; if impossible, change the data at the original provider first, or cancel the original subject and file again",
+              'Enter the original number and upload the certificate the province requires; if impossible, change the data at the original provider first, or cancel the original subject and file again',
             ),
           ),
         );
@@ -150,7 +193,10 @@ export const orderRules: RuleDef[] = [
         .map((o) =>
           report(
             fieldOf(draft, o.domain),
-            t(`证件查询到备案号 ${d.subject?.filingNumber ?? ''}，域名查询到备案号 ${o.website?.filingNumber ?? ''}，其中一个备案信息有误`, `The certificate maps to ${d.subject?.filingNumber ?? ''} and the domain to ${o.website?.filingNumber ?? ''}; one of the records is wrong`),
+            t(
+              `证件查询到备案号 ${d.subject?.filingNumber ?? ''}，域名查询到备案号 ${o.website?.filingNumber ?? ''}，其中一个备案信息有误`,
+              `The certificate maps to ${d.subject?.filingNumber ?? ''} and the domain to ${o.website?.filingNumber ?? ''}; one of the records is wrong`,
+            ),
             THREE_WAYS,
           ),
         );
@@ -167,13 +213,20 @@ export const orderRules: RuleDef[] = [
       const name = draft.subject?.name?.trim();
       const number = certKey(draft.subject?.certificateNumber);
       if (!name || !number) return [];
-      const clash = ctx.registry?.subjects.filter((s) => certKey(s.certificateNumber) === number && s.name !== name) ?? [];
+      const clash =
+        ctx.registry?.subjects.filter((s) => certKey(s.certificateNumber) === number && s.name !== name) ?? [];
       if (clash.length === 0) return [];
       return [
         report(
           'subject.name',
-          t(`填写的信息与工信部备案系统中现存信息冲突（${clash.map((s) => s.filingNumber).join('、')}：${clash.map((s) => s.name).join('、')}）`, `The data conflict with existing MIIT records (${clash.map((s) => `${s.filingNumber}: ${s.name}`).join(', ')})`),
-          t('请核对填写的信息；如确认无误，请携带证明材料联系省管局，并注销旧备案后再备案', 'Check the entry; if it is correct, contact the provincial bureau with supporting documents and have the old record cancelled first'),
+          t(
+            `填写的信息与工信部备案系统中现存信息冲突（${clash.map((s) => s.filingNumber).join('、')}：${clash.map((s) => s.name).join('、')}）`,
+            `The data conflict with existing MIIT records (${clash.map((s) => `${s.filingNumber}: ${s.name}`).join(', ')})`,
+          ),
+          t(
+            '请核对填写的信息；如确认无误，请携带证明材料联系省管局，并注销旧备案后再备案',
+            'Check the entry; if it is correct, contact the provincial bureau with supporting documents and have the old record cancelled first',
+          ),
         ),
       ];
     },
@@ -186,15 +239,26 @@ export const orderRules: RuleDef[] = [
     scope: {},
     title: t('一个账号只能有一个流程中的订单', 'One order in flight per account'),
     check(_draft, ctx, report) {
-      const other = (ctx.openOrders ?? []).find((o) => o.provider === 'HERE' && o.accountId === ctx.account.id && o.id !== ctx.orderId);
+      const other = (ctx.openOrders ?? []).find(
+        (o) => o.provider === 'HERE' && o.accountId === ctx.account.id && o.id !== ctx.orderId,
+      );
       if (!other) return [];
       return [
         report(
           'orderType',
-          t(`该账号已有一个正在流程中的备案订单（${other.id}，${other.state}）`, `This account already has an order in flight (${other.id}, ${other.state})`),
+          t(
+            `该账号已有一个正在流程中的备案订单（${other.id}，${other.state}）`,
+            `This account already has an order in flight (${other.id}, ${other.state})`,
+          ),
           other.atBureau
-            ? t('订单已提交管局并锁定，请等待管局审核结果后再发起新的备案', 'It is locked at the bureau; wait for the decision before starting another order')
-            : t('请先完成该订单，或放弃后重新提交（同类型可合并到一个订单）', 'Finish that order, or abandon it and create one order with everything'),
+            ? t(
+                '订单已提交管局并锁定，请等待管局审核结果后再发起新的备案',
+                'It is locked at the bureau; wait for the decision before starting another order',
+              )
+            : t(
+                '请先完成该订单，或放弃后重新提交（同类型可合并到一个订单）',
+                'Finish that order, or abandon it and create one order with everything',
+              ),
         ),
       ];
     },
@@ -209,13 +273,21 @@ export const orderRules: RuleDef[] = [
     check(draft, ctx, report) {
       const numbers = subjectNumbers(draft, ctx);
       if (numbers.size === 0) return [];
-      const other = (ctx.openOrders ?? []).find((o) => o.id !== ctx.orderId && o.provider === 'OTHER' && numbers.has(certKey(o.subjectCertificateNumber)));
+      const other = (ctx.openOrders ?? []).find(
+        (o) => o.id !== ctx.orderId && o.provider === 'OTHER' && numbers.has(certKey(o.subjectCertificateNumber)),
+      );
       if (!other) return [];
       return [
         report(
           'subject.certificateNumber',
-          t('备案主办者冲突：该主体在其他接入商有正在流程中的备案', 'Subject conflict: the subject has a filing in flight at another provider'),
-          t('一个主体只能有一个在流程中的备案，请在该备案完成后再提交', 'A subject can have one filing in flight; submit after that one completes'),
+          t(
+            '备案主办者冲突：该主体在其他接入商有正在流程中的备案',
+            'Subject conflict: the subject has a filing in flight at another provider',
+          ),
+          t(
+            '一个主体只能有一个在流程中的备案，请在该备案完成后再提交',
+            'A subject can have one filing in flight; submit after that one completes',
+          ),
         ),
       ];
     },
@@ -233,9 +305,27 @@ export const orderRules: RuleDef[] = [
       for (const e of domainEntries(draft)) {
         const d = registrableOf(e);
         if (!d) continue;
-        const clash = (ctx.openOrders ?? []).find((o) => o.id !== ctx.orderId && (o.provider === 'OTHER' || o.atBureau) && o.domains.includes(d) && !numbers.has(certKey(o.subjectCertificateNumber)));
+        const clash = (ctx.openOrders ?? []).find(
+          (o) =>
+            o.id !== ctx.orderId &&
+            (o.provider === 'OTHER' || o.atBureau) &&
+            o.domains.includes(d) &&
+            !numbers.has(certKey(o.subjectCertificateNumber)),
+        );
         if (clash) {
-          out.push(report(e.field, t(`备案域名冲突：${toUnicodeHost(d)} 正在其他备案中`, `Domain conflict: ${toUnicodeHost(d)} is in another filing in progress`), t('域名只能在一个备案完成后再提交另一个备案', 'A domain can be filed again only after that filing completes')));
+          out.push(
+            report(
+              e.field,
+              t(
+                `备案域名冲突：${toUnicodeHost(d)} 正在其他备案中`,
+                `Domain conflict: ${toUnicodeHost(d)} is in another filing in progress`,
+              ),
+              t(
+                '域名只能在一个备案完成后再提交另一个备案',
+                'A domain can be filed again only after that filing completes',
+              ),
+            ),
+          );
         }
       }
       return out;
@@ -255,8 +345,14 @@ export const orderRules: RuleDef[] = [
       return [
         report(
           'websites',
-          t(`订单中的域名属于不同备案类型：${list.join('，')}`, `The domains need different order types: ${list.join(', ')}`),
-          t('不同类型须分次提交；建议先进行接入备案，再新增网站', 'Submit different types as separate orders; do the ACCESS first, then ADD_WEBSITE'),
+          t(
+            `订单中的域名属于不同备案类型：${list.join('，')}`,
+            `The domains need different order types: ${list.join(', ')}`,
+          ),
+          t(
+            '不同类型须分次提交；建议先进行接入备案，再新增网站',
+            'Submit different types as separate orders; do the ACCESS first, then ADD_WEBSITE',
+          ),
         ),
       ];
     },
@@ -273,20 +369,27 @@ export const orderRules: RuleDef[] = [
       const s = draft.subject;
       if (!rec || !s) return [];
       const out: Violation[] = [];
-      const fix = t('新增网站时主体信息只读：如原备案主体信息有误或已变化，请先办理变更主体，再添加网站', 'The subject section is read-only here: if the filed data are wrong or outdated, submit a CHANGE_SUBJECT first');
+      const fix = t(
+        '新增网站时主体信息只读：如原备案主体信息有误或已变化，请先办理变更主体，再添加网站',
+        'The subject section is read-only here: if the filed data are wrong or outdated, submit a CHANGE_SUBJECT first',
+      );
       const msg = (what: string, en: string) => t(`${what}与备案成功信息不一致`, `${en} differs from the filed record`);
-      if (s.name && s.name.trim() !== rec.name) out.push(report('subject.name', msg('主办单位名称', 'The subject name'), fix));
+      if (s.name && s.name.trim() !== rec.name)
+        out.push(report('subject.name', msg('主办单位名称', 'The subject name'), fix));
       const a = s.communicationAddress;
       const ra = rec.communicationAddress;
       if (a && ra) {
         const diff = (x?: string, y?: string) => !blank(x) && !blank(y) && x?.trim() !== y?.trim();
-        if (diff(a.detail, ra.detail) || (a.province && ra.province && provinceOfText(a.province) !== provinceOfText(ra.province)) || diff(a.city, ra.city) || diff(a.district, ra.district)) {
+        if (
+          diff(a.detail, ra.detail) ||
+          (a.province && ra.province && provinceOfText(a.province) !== provinceOfText(ra.province)) ||
+          diff(a.city, ra.city) ||
+          diff(a.district, ra.district)
+        ) {
           out.push(report('subject.communicationAddress', msg('通信地址', 'The communication address'), fix));
         }
       }
-      const p = draft.subjectPrincipal;
-      const rp = rec.principal;
-      if (p?.officePhone && rp?.officePhone && !samePhone(p.officePhone, rp.officePhone)) out.push(report('subjectPrincipal.officePhone', msg('办公电话', 'The office phone'), fix));
+      // Subject-principal differences are R-SUB-021's.
       return out;
     },
   }),
@@ -301,24 +404,55 @@ export const orderRules: RuleDef[] = [
       const rec = recordedSubject(draft, ctx);
       if (!rec) return [];
       const out: Violation[] = [];
-      const fix = t('接入备案只是为备案信息增加一个新服务商，过程中无法修改：请先到原接入商变更备案信息，或接入完成后在此变更（省管局允许时）', 'ACCESS only adds this provider; nothing can be edited: change the data at the original provider first, or change here after access where allowed');
+      const fix = t(
+        '接入备案只是为备案信息增加一个新服务商，过程中无法修改：请先到原接入商变更备案信息，或接入完成后在此变更（省管局允许时）',
+        'ACCESS only adds this provider; nothing can be edited: change the data at the original provider first, or change here after access where allowed',
+      );
       const s = draft.subject;
-      if (s?.name && s.name.trim() !== rec.name) out.push(report('subject.name', t('接入备案时不能修改主办单位名称', 'The subject name cannot be edited in ACCESS'), fix));
+      if (s?.name && s.name.trim() !== rec.name)
+        out.push(
+          report(
+            'subject.name',
+            t('接入备案时不能修改主办单位名称', 'The subject name cannot be edited in ACCESS'),
+            fix,
+          ),
+        );
       const a = s?.communicationAddress?.detail;
       if (a && rec.communicationAddress?.detail && a.trim() !== rec.communicationAddress.detail.trim()) {
-        out.push(report('subject.communicationAddress', t('接入备案时不能修改通信地址', 'The communication address cannot be edited in ACCESS'), fix));
+        out.push(
+          report(
+            'subject.communicationAddress',
+            t('接入备案时不能修改通信地址', 'The communication address cannot be edited in ACCESS'),
+            fix,
+          ),
+        );
       }
       const p = draft.subjectPrincipal;
       const rp = rec.principal;
       if (p && rp) {
-        const edited = (['name', 'certificateNumber', 'email'] as const).filter((k) => !blank(p[k]) && certKey(p[k]) !== certKey(rp[k]));
+        const edited = (['name', 'certificateNumber', 'email'] as const).filter(
+          (k) => !blank(p[k]) && certKey(p[k]) !== certKey(rp[k]),
+        );
         if ((p.mobile && rp.mobile && !samePhone(p.mobile, rp.mobile)) || edited.length) {
-          out.push(report('subjectPrincipal', t('接入备案时不能修改主体负责人信息', 'The subject principal cannot be edited in ACCESS'), fix));
+          out.push(
+            report(
+              'subjectPrincipal',
+              t('接入备案时不能修改主体负责人信息', 'The subject principal cannot be edited in ACCESS'),
+              fix,
+            ),
+          );
         }
       }
       websitesOf(draft).forEach((w, i) => {
         const rw = websiteByFilingNumber(ctx, w.filingNumber);
-        if (rw && w.name && w.name.trim() !== rw.name) out.push(report(`websites[${i}].name`, t('接入备案时不能修改网站名称', 'The website name cannot be edited in ACCESS'), fix));
+        if (rw && w.name && w.name.trim() !== rw.name)
+          out.push(
+            report(
+              `websites[${i}].name`,
+              t('接入备案时不能修改网站名称', 'The website name cannot be edited in ACCESS'),
+              fix,
+            ),
+          );
       });
       return out;
     },
@@ -333,7 +467,9 @@ export const orderRules: RuleDef[] = [
     check(draft, ctx, report) {
       const out: Violation[] = [];
       websitesOf(draft).forEach((w, i) => {
-        const rw = websiteByFilingNumber(ctx, w.filingNumber) ?? ctx.registry?.websites.find((x) => (w.domains ?? []).some((d) => x.domains.includes(d.trim().toLowerCase())));
+        const rw =
+          websiteByFilingNumber(ctx, w.filingNumber) ??
+          ctx.registry?.websites.find((x) => (w.domains ?? []).some((d) => x.domains.includes(d.trim().toLowerCase())));
         if (!rw) return;
         const now = new Set((w.domains ?? []).map((d) => d.trim().toLowerCase()));
         const removed = rw.domains.filter((d) => !now.has(d));
@@ -341,8 +477,14 @@ export const orderRules: RuleDef[] = [
           out.push(
             report(
               `websites[${i}].domains`,
-              t(`接入备案时不能删除域名：${removed.map(toUnicodeHost).join('、')}`, `ACCESS cannot remove domains: ${removed.map(toUnicodeHost).join(', ')}`),
-              t('可在接入备案完成后办理变更网站删除域名，或先在原接入商变更删除后再接入', 'Remove them with a CHANGE_WEBSITE after access, or at the original provider before access'),
+              t(
+                `接入备案时不能删除域名：${removed.map(toUnicodeHost).join('、')}`,
+                `ACCESS cannot remove domains: ${removed.map(toUnicodeHost).join(', ')}`,
+              ),
+              t(
+                '可在接入备案完成后办理变更网站删除域名，或先在原接入商变更删除后再接入',
+                'Remove them with a CHANGE_WEBSITE after access, or at the original provider before access',
+              ),
             ),
           );
         }
@@ -359,7 +501,14 @@ export const orderRules: RuleDef[] = [
     title: t('新增网站时已备案信息须符合现行规则', 'Filed data must meet current rules before ADD_WEBSITE'),
     check(draft, ctx, report) {
       return existingFindings(draft, ctx, new Set()).map((f) =>
-        report(f.field, t(f.zh, f.en), t('已备案信息与现行规则冲突，须先变更为符合规则的信息才能新增网站', 'Filed data conflict with current rules; change them before adding websites')),
+        report(
+          f.field,
+          t(f.zh, f.en),
+          t(
+            '已备案信息与现行规则冲突，须先变更为符合规则的信息才能新增网站',
+            'Filed data conflict with current rules; change them before adding websites',
+          ),
+        ),
       );
     },
   }),
@@ -372,7 +521,9 @@ export const orderRules: RuleDef[] = [
     title: t('变更时复查其他已备案网站', 'Change orders re-check the other filed websites'),
     check(draft, ctx, report) {
       const touched = new Set(websitesOf(draft).flatMap((w) => (w.filingNumber ? [w.filingNumber] : [])));
-      return existingFindings(draft, ctx, touched).map((f) => report(f.field, t(f.zh, f.en), t('请及时办理对应的变更', 'Submit the matching change order soon')));
+      return existingFindings(draft, ctx, touched).map((f) =>
+        report(f.field, t(f.zh, f.en), t('请及时办理对应的变更', 'Submit the matching change order soon')),
+      );
     },
   }),
   defineRule({
@@ -389,7 +540,16 @@ export const orderRules: RuleDef[] = [
       websitesOf(draft).forEach((w, i) => {
         const rw = websiteByFilingNumber(ctx, w.filingNumber);
         if (w.filingNumber && (!rw || rw.subjectFilingNumber !== rec.filingNumber)) {
-          out.push(report(`websites[${i}].filingNumber`, t(`网站备案号 ${w.filingNumber} 不属于该主体`, `Website ${w.filingNumber} does not belong to this subject`), t('接入备案只能选择本主体已备案的网站', "ACCESS can only select the subject's filed websites")));
+          out.push(
+            report(
+              `websites[${i}].filingNumber`,
+              t(
+                `网站备案号 ${w.filingNumber} 不属于该主体`,
+                `Website ${w.filingNumber} does not belong to this subject`,
+              ),
+              t('接入备案只能选择本主体已备案的网站', "ACCESS can only select the subject's filed websites"),
+            ),
+          );
         }
       });
       return out;

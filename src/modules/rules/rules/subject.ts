@@ -1,5 +1,11 @@
-import { SUBJECT_TYPE_INFO, USCC_CERTIFICATES, PRINCIPAL_CERTIFICATES, CERTIFICATE_LABELS } from '../data/subject-types.ts';
+import type { CheckContext } from '../context.ts';
 import { SUPPORTED_MOBILE_PREFIXES } from '../data/mobile-segments.ts';
+import {
+  CERTIFICATE_LABELS,
+  PRINCIPAL_CERTIFICATES,
+  SUBJECT_TYPE_INFO,
+  USCC_CERTIFICATES,
+} from '../data/subject-types.ts';
 import { addWorkingDays, ageOn } from '../dates.ts';
 import type { FilingDraft, Principal } from '../draft.ts';
 import { defineRule, type Reporter, type RuleDef } from '../rule.ts';
@@ -8,7 +14,6 @@ import { parseCnPhone, samePhone } from '../validators/phone.ts';
 import { parseResidentId } from '../validators/resident-id.ts';
 import { parseRegistrationNumber, parseUscc } from '../validators/uscc.ts';
 import type { Violation } from '../violation.ts';
-import type { CheckContext } from '../context.ts';
 import {
   blank,
   certKey,
@@ -74,7 +79,11 @@ function legalRepIsForeign(draft: FilingDraft): boolean {
 
 /** R-SUB-028: a province that makes a foreign legal rep delegate, and the delegation is in place. */
 function delegatedFromForeignLegalRep(draft: FilingDraft, ctx: CheckContext): boolean {
-  return !!provinceRules(draft, ctx)?.foreignLegalRepMustDelegate && legalRepIsForeign(draft) && !isForeignPerson(draft.subjectPrincipal);
+  return (
+    !!provinceRules(draft, ctx)?.foreignLegalRepMustDelegate &&
+    legalRepIsForeign(draft) &&
+    !isForeignPerson(draft.subjectPrincipal)
+  );
 }
 
 export const subjectRules: RuleDef[] = [
@@ -90,14 +99,19 @@ export const subjectRules: RuleDef[] = [
       const out: Violation[] = [];
       if (!s?.type) out.push(required(report, 'subject.type', '主办单位性质', 'The subject type'));
       if (blank(s?.name)) out.push(required(report, 'subject.name', '主办单位或主办人名称', 'The subject name'));
-      if (!s?.certificateType) out.push(required(report, 'subject.certificateType', '证件类型', 'The certificate type'));
-      if (blank(s?.certificateNumber)) out.push(required(report, 'subject.certificateNumber', '证件号码', 'The certificate number'));
+      if (!s?.certificateType)
+        out.push(required(report, 'subject.certificateType', '证件类型', 'The certificate type'));
+      if (blank(s?.certificateNumber))
+        out.push(required(report, 'subject.certificateNumber', '证件号码', 'The certificate number'));
       if (s?.type && s.certificateType && !SUBJECT_TYPE_INFO[s.type].certificates.includes(s.certificateType)) {
         if (s.certificateType === 'FOREIGN_REGISTRATION') {
           out.push(
             report(
               'subject.certificateType',
-              t('境外企业无法备案，单位证件必须是中国大陆颁发的证件', 'A foreign company cannot file: organisation certificates must be issued in mainland China'),
+              t(
+                '境外企业无法备案，单位证件必须是中国大陆颁发的证件',
+                'A foreign company cannot file: organisation certificates must be issued in mainland China',
+              ),
               t(
                 '请在中国大陆设立分公司，以其国家认可的单位证件备案；或使用香港等非大陆服务器，无需备案',
                 'Register a mainland branch and file with its PRC certificate, or use a Hong Kong or other non-mainland server, which needs no filing',
@@ -142,10 +156,19 @@ export const subjectRules: RuleDef[] = [
         return [
           report(
             field,
-            t('统一社会信用代码不正确（应为 18 位，校验位须正确）', 'Invalid unified social credit code (18 characters with a valid check character)'),
+            t(
+              '统一社会信用代码不正确（应为 18 位，校验位须正确）',
+              'Invalid unified social credit code (18 characters with a valid check character)',
+            ),
             looksOld
-              ? t('这是 15 位注册号：非三证合一证件请选择"营业执照（注册号）"', 'This is a 15-digit registration number: choose "business licence (registration number)"')
-              : t('三证合一证件请填写营业执照上的统一社会信用代码', 'For a merged licence enter the unified social credit code printed on it'),
+              ? t(
+                  '这是 15 位注册号：非三证合一证件请选择"营业执照（注册号）"',
+                  'This is a 15-digit registration number: choose "business licence (registration number)"',
+                )
+              : t(
+                  '三证合一证件请填写营业执照上的统一社会信用代码',
+                  'For a merged licence enter the unified social credit code printed on it',
+                ),
           ),
         ];
       }
@@ -155,12 +178,20 @@ export const subjectRules: RuleDef[] = [
           report(
             field,
             t('注册号应为 15 位数字', 'A registration number has 15 digits'),
-            parseUscc(n).ok ? t('这是统一社会信用代码，请选择三证合一营业执照', 'This is a USCC: choose the merged business licence') : undefined,
+            parseUscc(n).ok
+              ? t('这是统一社会信用代码，请选择三证合一营业执照', 'This is a USCC: choose the merged business licence')
+              : undefined,
           ),
         ];
       }
       if (s.certificateType === 'RESIDENT_ID' && !parseResidentId(n).ok) {
-        return [report(field, t('身份证号码不正确', 'Invalid resident ID number'), t('请核对 18 位身份证号码', 'Check the 18-character ID number'))];
+        return [
+          report(
+            field,
+            t('身份证号码不正确', 'Invalid resident ID number'),
+            t('请核对 18 位身份证号码', 'Check the 18-character ID number'),
+          ),
+        ];
       }
       return [];
     },
@@ -175,15 +206,33 @@ export const subjectRules: RuleDef[] = [
     check(draft, _ctx, report) {
       const s = draft.subject;
       if (!isOrg(draft) || s?.certificateType !== 'BUSINESS_REGISTRATION') return [];
-      const uploaded = [s.uploadedCertificateNumber, ...(draft.materials ?? []).filter((m) => m.kind === 'SUBJECT_CERT_FRONT').map((m) => m.certificateNumber)];
-      const fix = t('首次备案一律使用最新证件：请填写三证合一营业执照上的统一社会信用代码', 'First filings must use the latest certificate: enter the USCC of the merged licence');
+      const uploaded = [
+        s.uploadedCertificateNumber,
+        ...(draft.materials ?? []).filter((m) => m.kind === 'SUBJECT_CERT_FRONT').map((m) => m.certificateNumber),
+      ];
+      const fix = t(
+        '首次备案一律使用最新证件：请填写三证合一营业执照上的统一社会信用代码',
+        'First filings must use the latest certificate: enter the USCC of the merged licence',
+      );
       if (uploaded.some((u) => u && parseUscc(u).ok)) {
-        return [report('subject.certificateNumber', t('该单位已有统一社会信用代码，首次备案不能使用旧注册号', 'The organisation has a USCC; a first filing cannot use the old registration number'), fix)];
+        return [
+          report(
+            'subject.certificateNumber',
+            t(
+              '该单位已有统一社会信用代码，首次备案不能使用旧注册号',
+              'The organisation has a USCC; a first filing cannot use the old registration number',
+            ),
+            fix,
+          ),
+        ];
       }
       return [
         report(
           'subject.certificateNumber',
-          t('首次备案应使用最新证件，初审将核实该注册号是否为最新证件', 'First filings must use the latest certificate; initial review will check this registration number'),
+          t(
+            '首次备案应使用最新证件，初审将核实该注册号是否为最新证件',
+            'First filings must use the latest certificate; initial review will check this registration number',
+          ),
           fix,
           { severity: 'warn' },
         ),
@@ -207,8 +256,14 @@ export const subjectRules: RuleDef[] = [
       return [
         report(
           'subject.certificateNumber',
-          t('备案信息中的证件号码不是最新证件（如旧营业执照注册号）', 'The filed certificate number is not the latest (e.g. an old registration number)'),
-          t('请先提交变更主体，将证件号码变更为最新的统一社会信用代码，再新增网站或接入', 'Submit a CHANGE_SUBJECT to the new unified social credit code first'),
+          t(
+            '备案信息中的证件号码不是最新证件（如旧营业执照注册号）',
+            'The filed certificate number is not the latest (e.g. an old registration number)',
+          ),
+          t(
+            '请先提交变更主体，将证件号码变更为最新的统一社会信用代码，再新增网站或接入',
+            'Submit a CHANGE_SUBJECT to the new unified social credit code first',
+          ),
         ),
       ];
     },
@@ -223,15 +278,20 @@ export const subjectRules: RuleDef[] = [
     check(draft, ctx, report) {
       const entered = certKey(draft.subject?.certificateNumber);
       if (!entered) return [];
-      const rec = ctx.registry?.subjects.find((s) => certKey(s.latestCertificateNumber) === entered && certKey(s.certificateNumber) !== entered);
+      const rec = ctx.registry?.subjects.find(
+        (s) => certKey(s.latestCertificateNumber) === entered && certKey(s.certificateNumber) !== entered,
+      );
       if (!rec || rec.accessedHere) return [];
       return [
         report(
           'subject.certificateNumber',
-          t(`原备案使用的是旧证件号码 ${rec.certificateNumber}`, `The original filing uses the old number ${rec.certificateNumber}`),
+          t(
+            `原备案使用的是旧证件号码 ${rec.certificateNumber}`,
+            `The original filing uses the old number ${rec.certificateNumber}`,
+          ),
           t(
             '请填写以前的证件号码以正确验证备案类型，并上传新的营业执照（部分省份要求与原备案信息一致）',
-            "Enter the original number so the order type is recognised, and upload the new licence (some provinces require it to match the original)",
+            'Enter the original number so the order type is recognised, and upload the new licence (some provinces require it to match the original)',
           ),
         ),
       ];
@@ -251,8 +311,14 @@ export const subjectRules: RuleDef[] = [
       return [
         report(
           'province',
-          t(`单位备案所属区域必须是证件上的省份（${certProvince}），不能跨省备案`, `Organisations must file in the province on their certificate (${certProvince}); cross-province filing is not allowed`),
-          t('如需在其他省份备案，请以该省分公司为主体备案', 'To file in another province, file with your branch in that province as the subject'),
+          t(
+            `单位备案所属区域必须是证件上的省份（${certProvince}），不能跨省备案`,
+            `Organisations must file in the province on their certificate (${certProvince}); cross-province filing is not allowed`,
+          ),
+          t(
+            '如需在其他省份备案，请以该省分公司为主体备案',
+            'To file in another province, file with your branch in that province as the subject',
+          ),
         ),
       ];
     },
@@ -267,15 +333,23 @@ export const subjectRules: RuleDef[] = [
     check(draft, _ctx, report) {
       const a = draft.subject?.communicationAddress;
       if (!a || (blank(a.province) && blank(a.detail))) {
-        return draft.orderType === 'ACCESS' ? [] : [required(report, 'subject.communicationAddress', '通信地址', 'The communication address')];
+        return draft.orderType === 'ACCESS'
+          ? []
+          : [required(report, 'subject.communicationAddress', '通信地址', 'The communication address')];
       }
       const p = provinceOfText(a.province) ?? provinceOfText(a.detail);
       if (!draft.province || !p || p === draft.province) return [];
       return [
         report(
           'subject.communicationAddress.province',
-          t(`通信地址所在省份（${p}）与备案省份（${draft.province}）不一致`, `The communication address (${p}) is not in the filing province (${draft.province})`),
-          t('备案省份以通信地址为准，即主体实际所在省份', 'The filing province follows the communication address: where the subject actually is'),
+          t(
+            `通信地址所在省份（${p}）与备案省份（${draft.province}）不一致`,
+            `The communication address (${p}) is not in the filing province (${draft.province})`,
+          ),
+          t(
+            '备案省份以通信地址为准，即主体实际所在省份',
+            'The filing province follows the communication address: where the subject actually is',
+          ),
         ),
       ];
     },
@@ -296,9 +370,18 @@ export const subjectRules: RuleDef[] = [
         report(
           'province',
           allowed
-            ? t(`在${draft.province}异地备案需上传当地居住证`, `Filing in ${draft.province} outside your ID province needs a residence permit issued there`)
-            : t(`${draft.province}管局不允许异地个人备案`, `The ${draft.province} bureau does not accept personal filings from other provinces`),
-          t(`请上传居住证，或在身份证所在地（${idProvince}）办理个人备案`, `Upload the residence permit, or file in your ID province (${idProvince})`),
+            ? t(
+                `在${draft.province}异地备案需上传当地居住证`,
+                `Filing in ${draft.province} outside your ID province needs a residence permit issued there`,
+              )
+            : t(
+                `${draft.province}管局不允许异地个人备案`,
+                `The ${draft.province} bureau does not accept personal filings from other provinces`,
+              ),
+          t(
+            `请上传居住证，或在身份证所在地（${idProvince}）办理个人备案`,
+            `Upload the residence permit, or file in your ID province (${idProvince})`,
+          ),
         ),
       ];
     },
@@ -317,8 +400,14 @@ export const subjectRules: RuleDef[] = [
       return [
         report(
           'subject.communicationAddress.detail',
-          t('通信地址没有门牌号，初审会要求补充', 'The communication address has no house number; initial review will ask for it'),
-          t('如已是最详细地址，请在主体备注中说明"通信地址已为最详细地址"', 'If this is the most detailed address, state "通信地址已为最详细地址" in the subject remark'),
+          t(
+            '通信地址没有门牌号，初审会要求补充',
+            'The communication address has no house number; initial review will ask for it',
+          ),
+          t(
+            '如已是最详细地址，请在主体备注中说明"通信地址已为最详细地址"',
+            'If this is the most detailed address, state "通信地址已为最详细地址" in the subject remark',
+          ),
         ),
       ];
     },
@@ -340,8 +429,14 @@ export const subjectRules: RuleDef[] = [
         report(
           'subjectPrincipal.name',
           draft.subject?.branchOf
-            ? t(`分公司备案的主体负责人须为总公司法定代表人（${expected}）`, `A branch files with its head office's legal representative (${expected}) as principal`)
-            : t(`单位备案的主体负责人须为法定代表人（${expected}）`, `The subject principal must be the legal representative (${expected})`),
+            ? t(
+                `分公司备案的主体负责人须为总公司法定代表人（${expected}）`,
+                `A branch files with its head office's legal representative (${expected}) as principal`,
+              )
+            : t(
+                `单位备案的主体负责人须为法定代表人（${expected}）`,
+                `The subject principal must be the legal representative (${expected})`,
+              ),
           t('请将主体负责人改为法定代表人', 'Make the legal representative the subject principal'),
         ),
       ];
@@ -359,12 +454,31 @@ export const subjectRules: RuleDef[] = [
       const p = draft.subjectPrincipal;
       if (!s || !p) return [];
       const out: Violation[] = [];
-      const fix = t('个人备案的主体负责人姓名和证件取自主体证件，不能另填他人', "A personal subject's principal name and ID come from the subject certificate");
+      const fix = t(
+        '个人备案的主体负责人姓名和证件取自主体证件，不能另填他人',
+        "A personal subject's principal name and ID come from the subject certificate",
+      );
       if (!blank(s.name) && !blank(p.name) && s.name?.trim() !== p.name?.trim()) {
-        out.push(report('subjectPrincipal.name', t('个人备案的主体负责人须为本人', 'The principal of a personal subject must be the person themself'), fix));
+        out.push(
+          report(
+            'subjectPrincipal.name',
+            t('个人备案的主体负责人须为本人', 'The principal of a personal subject must be the person themself'),
+            fix,
+          ),
+        );
       }
-      if (!blank(s.certificateNumber) && !blank(p.certificateNumber) && certKey(s.certificateNumber) !== certKey(p.certificateNumber)) {
-        out.push(report('subjectPrincipal.certificateNumber', t('主体负责人证件号码须与主体证件一致', "The principal's ID number must be the subject's"), fix));
+      if (
+        !blank(s.certificateNumber) &&
+        !blank(p.certificateNumber) &&
+        certKey(s.certificateNumber) !== certKey(p.certificateNumber)
+      ) {
+        out.push(
+          report(
+            'subjectPrincipal.certificateNumber',
+            t('主体负责人证件号码须与主体证件一致', "The principal's ID number must be the subject's"),
+            fix,
+          ),
+        );
       }
       return out;
     },
@@ -387,7 +501,10 @@ export const subjectRules: RuleDef[] = [
         return [
           report(
             'subjectPrincipal.certificateNumber',
-            t(`${draft.province}管局不受理未满十八周岁的主体负责人`, `The ${draft.province} bureau does not accept a subject principal under 18`),
+            t(
+              `${draft.province}管局不受理未满十八周岁的主体负责人`,
+              `The ${draft.province} bureau does not accept a subject principal under 18`,
+            ),
             t('请由年满十八周岁的人员担任负责人', 'Use a principal aged 18 or over'),
           ),
         ];
@@ -396,7 +513,10 @@ export const subjectRules: RuleDef[] = [
       return [
         report(
           'subjectPrincipal.certificateNumber',
-          t('主体负责人未满十八周岁，初审时需补交管局要求的材料（如监护人同意书）', 'The subject principal is under 18; initial review will ask for supplementary materials such as a guardian’s consent'),
+          t(
+            '主体负责人未满十八周岁，初审时需补交管局要求的材料（如监护人同意书）',
+            'The subject principal is under 18; initial review will ask for supplementary materials such as a guardian’s consent',
+          ),
           t('请准备并上传监护人同意书等材料', "Prepare and upload a guardian's consent"),
           { code: 'SUPPLEMENTARY_MATERIALS_REQUIRED', severity: 'warn' },
         ),
@@ -423,33 +543,67 @@ export const subjectRules: RuleDef[] = [
       });
       for (const { field, principal: p } of entries) {
         if (blank(p.name)) out.push(required(report, `${field}.name`, '负责人姓名', 'The name'));
-        if (!p.certificateType) out.push(required(report, `${field}.certificateType`, '证件类型', 'The certificate type'));
+        if (!p.certificateType)
+          out.push(required(report, `${field}.certificateType`, '证件类型', 'The certificate type'));
         else if (!PRINCIPAL_CERTIFICATES.includes(p.certificateType)) {
-          out.push(report(`${field}.certificateType`, t('负责人证件须为个人身份证件', 'A principal files with a personal identity document'), undefined, { code: 'CERT_TYPE_NOT_ALLOWED' }));
+          out.push(
+            report(
+              `${field}.certificateType`,
+              t('负责人证件须为个人身份证件', 'A principal files with a personal identity document'),
+              undefined,
+              { code: 'CERT_TYPE_NOT_ALLOWED' },
+            ),
+          );
         }
-        if (blank(p.certificateNumber)) out.push(required(report, `${field}.certificateNumber`, '证件号码', 'The certificate number'));
-        else if (p.certificateType === 'RESIDENT_ID' && p.certificateNumber && !parseResidentId(p.certificateNumber).ok) {
-          out.push(report(`${field}.certificateNumber`, t('身份证号码不正确', 'Invalid resident ID number'), undefined, { code: 'CERT_NUMBER_INVALID' }));
+        if (blank(p.certificateNumber))
+          out.push(required(report, `${field}.certificateNumber`, '证件号码', 'The certificate number'));
+        else if (
+          p.certificateType === 'RESIDENT_ID' &&
+          p.certificateNumber &&
+          !parseResidentId(p.certificateNumber).ok
+        ) {
+          out.push(
+            report(`${field}.certificateNumber`, t('身份证号码不正确', 'Invalid resident ID number'), undefined, {
+              code: 'CERT_NUMBER_INVALID',
+            }),
+          );
         }
-        if (blank(p.certificateValidTo)) out.push(required(report, `${field}.certificateValidTo`, '证件有效期', 'The certificate validity'));
+        if (blank(p.certificateValidTo))
+          out.push(required(report, `${field}.certificateValidTo`, '证件有效期', 'The certificate validity'));
         if (blank(p.mobile)) out.push(required(report, `${field}.mobile`, '手机号码', 'The mobile number'));
         else if (p.mobile && parseCnPhone(p.mobile).kind !== 'MOBILE') {
-          out.push(report(`${field}.mobile`, t('手机号码不正确', 'Invalid mobile number'), undefined, { code: 'MOBILE_INVALID' }));
+          out.push(
+            report(`${field}.mobile`, t('手机号码不正确', 'Invalid mobile number'), undefined, {
+              code: 'MOBILE_INVALID',
+            }),
+          );
         }
         if (blank(p.officePhone)) out.push(required(report, `${field}.officePhone`, '办公电话', 'The office phone'));
         else if (p.officePhone) {
           const kind = parseCnPhone(p.officePhone).kind;
           if (kind !== 'MOBILE' && kind !== 'FIXED_LINE') {
             out.push(
-              report(`${field}.officePhone`, t('办公电话不正确（座机请带区号，如 010-12345678）', 'Invalid office phone (landlines need the area code, e.g. 010-12345678)'), undefined, {
-                code: 'PHONE_INVALID',
-              }),
+              report(
+                `${field}.officePhone`,
+                t(
+                  '办公电话不正确（座机请带区号，如 010-12345678）',
+                  'Invalid office phone (landlines need the area code, e.g. 010-12345678)',
+                ),
+                undefined,
+                {
+                  code: 'PHONE_INVALID',
+                },
+              ),
             );
           }
         }
         if (blank(p.email)) out.push(required(report, `${field}.email`, '电子邮箱', 'The e-mail address'));
         else if (p.email && !isValidEmail(p.email)) {
-          out.push(report(`${field}.email`, t('电子邮箱格式不正确', 'Invalid e-mail address'), undefined, { code: 'EMAIL_INVALID' }));
+          out.push(
+            report(`${field}.email`, t('电子邮箱格式不正确', 'Invalid e-mail address'), undefined, {
+              code: 'EMAIL_INVALID',
+            }),
+          );
         }
       }
       return out;
@@ -469,7 +623,10 @@ export const subjectRules: RuleDef[] = [
         .map((e) =>
           report(
             `${e.field}.officePhone`,
-            t(`${draft.province}单位备案的办公电话必须填写座机号码`, `In ${draft.province} an organisation's office phone must be a landline`),
+            t(
+              `${draft.province}单位备案的办公电话必须填写座机号码`,
+              `In ${draft.province} an organisation's office phone must be a landline`,
+            ),
             t('请填写带区号的座机号码，如 025-12345678', 'Enter a landline with area code, e.g. 025-12345678'),
           ),
         );
@@ -493,7 +650,10 @@ export const subjectRules: RuleDef[] = [
           out.push(
             report(
               `${e.field}.mobile`,
-              t(`${draft.province}管局要求负责人手机号码为本省号码（该号码属于${home}）`, `The ${draft.province} bureau requires a local mobile number (this one belongs to ${home})`),
+              t(
+                `${draft.province}管局要求负责人手机号码为本省号码（该号码属于${home}）`,
+                `The ${draft.province} bureau requires a local mobile number (this one belongs to ${home})`,
+              ),
               t('请填写本省的手机号码', 'Enter a mobile number from this province'),
             ),
           );
@@ -513,9 +673,18 @@ export const subjectRules: RuleDef[] = [
       if (!ctx.verifiedMobiles) return [];
       const verified = ctx.verifiedMobiles;
       return principalEntries(draft)
-        .filter((e) => e.principal.mobile && parseCnPhone(e.principal.mobile).kind === 'MOBILE' && !verified.some((v) => samePhone(v, e.principal.mobile)))
+        .filter(
+          (e) =>
+            e.principal.mobile &&
+            parseCnPhone(e.principal.mobile).kind === 'MOBILE' &&
+            !verified.some((v) => samePhone(v, e.principal.mobile)),
+        )
         .map((e) =>
-          report(`${e.field}.mobile`, t('请先完成手机验证码验证', 'Verify this mobile number with the SMS code first'), t('收不到验证码请检查短信是否被拦截', 'If no code arrives, check whether the SMS was blocked')),
+          report(
+            `${e.field}.mobile`,
+            t('请先完成手机验证码验证', 'Verify this mobile number with the SMS code first'),
+            t('收不到验证码请检查短信是否被拦截', 'If no code arrives, check whether the SMS was blocked'),
+          ),
         );
     },
   }),
@@ -534,7 +703,13 @@ export const subjectRules: RuleDef[] = [
         if (!m) continue;
         const parsed = parseCnPhone(m);
         if (parsed.kind === 'MOBILE' && !prefixes.includes(parsed.national.slice(0, 3))) {
-          out.push(report(`${e.field}.mobile`, t('不支持该手机号段', 'This mobile number prefix is not supported'), t('建议换一个可以支持的手机号段', 'Use a number with a supported prefix')));
+          out.push(
+            report(
+              `${e.field}.mobile`,
+              t('不支持该手机号段', 'This mobile number prefix is not supported'),
+              t('建议换一个可以支持的手机号段', 'Use a number with a supported prefix'),
+            ),
+          );
         }
       }
       return out;
@@ -566,7 +741,10 @@ export const subjectRules: RuleDef[] = [
           out.push(
             report(
               `${e.field}.mobile`,
-              t('该手机号码已被其他备案主体的负责人使用，一个手机号码只能备案一个主体', 'This mobile number is already used by a principal of another subject; a number can serve one subject only'),
+              t(
+                '该手机号码已被其他备案主体的负责人使用，一个手机号码只能备案一个主体',
+                'This mobile number is already used by a principal of another subject; a number can serve one subject only',
+              ),
               t('请更换为未被其他主体使用的手机号码', 'Use a number no other subject uses'),
             ),
           );
@@ -589,10 +767,21 @@ export const subjectRules: RuleDef[] = [
       return principalEntries(draft)
         .filter((e) => {
           const phone = e.principal.officePhone;
-          return phone && parseCnPhone(phone).kind === 'FIXED_LINE' && uses.some((u) => samePhone(u.officePhone, phone) && !mine.has(certKey(u.subjectCertificateNumber)));
+          return (
+            phone &&
+            parseCnPhone(phone).kind === 'FIXED_LINE' &&
+            uses.some((u) => samePhone(u.officePhone, phone) && !mine.has(certKey(u.subjectCertificateNumber)))
+          );
         })
         .map((e) =>
-          report(`${e.field}.officePhone`, t(`${draft.province}管局规定座机号码不可用于多个备案主体`, `In ${draft.province} a landline may serve one subject only`), t('请更换办公电话', 'Use another office phone')),
+          report(
+            `${e.field}.officePhone`,
+            t(
+              `${draft.province}管局规定座机号码不可用于多个备案主体`,
+              `In ${draft.province} a landline may serve one subject only`,
+            ),
+            t('请更换办公电话', 'Use another office phone'),
+          ),
         );
     },
   }),
@@ -618,13 +807,22 @@ export const subjectRules: RuleDef[] = [
       for (const [key, recorded] of diffs) {
         const value = p[key];
         if (typeof value !== 'string' || recorded === undefined || blank(value)) continue;
-        const same = key === 'mobile' || key === 'officePhone' ? samePhone(value, recorded) || value.trim() === recorded.trim() : certKey(value) === certKey(recorded);
+        const same =
+          key === 'mobile' || key === 'officePhone'
+            ? samePhone(value, recorded) || value.trim() === recorded.trim()
+            : certKey(value) === certKey(recorded);
         if (!same) {
           out.push(
             report(
               `subjectPrincipal.${key}`,
-              t('主体负责人信息与已备案信息不一致，新增网站时不能修改', 'The subject principal differs from the filed record and cannot be edited in ADD_WEBSITE'),
-              t('不同网站的负责人可以不同，但主体负责人必须一致：请先办理变更主体', 'Website principals may differ, the subject principal may not: submit a CHANGE_SUBJECT first'),
+              t(
+                '主体负责人信息与已备案信息不一致，新增网站时不能修改',
+                'The subject principal differs from the filed record and cannot be edited in ADD_WEBSITE',
+              ),
+              t(
+                '不同网站的负责人可以不同，但主体负责人必须一致：请先办理变更主体',
+                'Website principals may differ, the subject principal may not: submit a CHANGE_SUBJECT first',
+              ),
             ),
           );
         }
@@ -647,12 +845,21 @@ export const subjectRules: RuleDef[] = [
       for (const e of principalEntries(draft)) {
         if (e.role !== 'WEBSITE' || !e.principal.certificateNumber) continue;
         const id = certKey(e.principal.certificateNumber);
-        const other = uses.find((u) => u.role === 'WEBSITE' && u.subjectType !== 'PERSONAL' && certKey(u.certificateNumber) === id && !mine.has(certKey(u.subjectCertificateNumber)));
+        const other = uses.find(
+          (u) =>
+            u.role === 'WEBSITE' &&
+            u.subjectType !== 'PERSONAL' &&
+            certKey(u.certificateNumber) === id &&
+            !mine.has(certKey(u.subjectCertificateNumber)),
+        );
         if (other) {
           out.push(
             report(
               `${e.field}.certificateNumber`,
-              t(`该负责人已是其他单位（${other.subjectName}）网站的负责人，不可同时为多家不同单位做网站负责人`, `This person is already website principal for another organisation (${other.subjectName}) and cannot serve two organisations`),
+              t(
+                `该负责人已是其他单位（${other.subjectName}）网站的负责人，不可同时为多家不同单位做网站负责人`,
+                `This person is already website principal for another organisation (${other.subjectName}) and cannot serve two organisations`,
+              ),
               t('请更换网站负责人', 'Choose another website principal'),
             ),
           );
@@ -675,19 +882,45 @@ export const subjectRules: RuleDef[] = [
       const judge = (field: string, validTo: string | undefined, who: LocalizedPair) => {
         if (!validTo || validTo === 'LONG_TERM') return;
         if (expired(validTo, ctx.today)) {
-          out.push(report(field, t(`${who.zh}已过期（有效期至 ${validTo}）`, `${who.en} expired on ${validTo}`), t('证件过期备案将不会成功，请使用有效期内的证件', 'Filing cannot succeed with an expired certificate; use a valid one')));
+          out.push(
+            report(
+              field,
+              t(`${who.zh}已过期（有效期至 ${validTo}）`, `${who.en} expired on ${validTo}`),
+              t(
+                '证件过期备案将不会成功，请使用有效期内的证件',
+                'Filing cannot succeed with an expired certificate; use a valid one',
+              ),
+            ),
+          );
         } else if (validTo < horizon) {
           out.push(
-            report(field, t(`${who.zh}将在审核期间到期（${validTo}）`, `${who.en} expires during the review (${validTo})`), t('建议先更换新证件，以免管局审核时已过期', 'Renew it first so it is still valid when the bureau decides'), {
-              code: 'CERT_EXPIRES_DURING_REVIEW',
-              severity: 'warn',
-            }),
+            report(
+              field,
+              t(`${who.zh}将在审核期间到期（${validTo}）`, `${who.en} expires during the review (${validTo})`),
+              t(
+                '建议先更换新证件，以免管局审核时已过期',
+                'Renew it first so it is still valid when the bureau decides',
+              ),
+              {
+                code: 'CERT_EXPIRES_DURING_REVIEW',
+                severity: 'warn',
+              },
+            ),
           );
         }
       };
-      judge('subject.certificateValidTo', draft.subject?.certificateValidTo, { zh: '主体证件', en: 'The subject certificate' });
+      judge('subject.certificateValidTo', draft.subject?.certificateValidTo, {
+        zh: '主体证件',
+        en: 'The subject certificate',
+      });
       for (const e of principalEntries(draft)) {
-        judge(`${e.field}.certificateValidTo`, e.principal.certificateValidTo, e.role === 'SUBJECT' ? { zh: '主体负责人证件', en: "The subject principal's ID" } : { zh: '网站负责人证件', en: "The website principal's ID" });
+        judge(
+          `${e.field}.certificateValidTo`,
+          e.principal.certificateValidTo,
+          e.role === 'SUBJECT'
+            ? { zh: '主体负责人证件', en: "The subject principal's ID" }
+            : { zh: '网站负责人证件', en: "The website principal's ID" },
+        );
       }
       return out;
     },
@@ -708,7 +941,10 @@ export const subjectRules: RuleDef[] = [
           report(
             'subjectPrincipal.certificateValidTo',
             t('已备案的主体负责人身份证已过期', "The filed subject principal's ID has expired"),
-            t('请先提交变更主体，更新主体负责人身份证信息', "Submit a CHANGE_SUBJECT with the principal's new ID first"),
+            t(
+              '请先提交变更主体，更新主体负责人身份证信息',
+              "Submit a CHANGE_SUBJECT with the principal's new ID first",
+            ),
           ),
         );
       }
@@ -717,8 +953,14 @@ export const subjectRules: RuleDef[] = [
           out.push(
             report(
               `existingWebsites[${w.filingNumber}].principal.certificateValidTo`,
-              t(`已备案网站 ${w.filingNumber} 的网站负责人身份证已过期`, `The website principal's ID of filed website ${w.filingNumber} has expired`),
-              t('请先提交变更网站，更新网站负责人身份证信息', "Submit a CHANGE_WEBSITE with the website principal's new ID first"),
+              t(
+                `已备案网站 ${w.filingNumber} 的网站负责人身份证已过期`,
+                `The website principal's ID of filed website ${w.filingNumber} has expired`,
+              ),
+              t(
+                '请先提交变更网站，更新网站负责人身份证信息',
+                "Submit a CHANGE_WEBSITE with the website principal's new ID first",
+              ),
             ),
           );
         }
@@ -739,14 +981,26 @@ export const subjectRules: RuleDef[] = [
         return [
           report(
             'subjectPrincipal',
-            t(`${draft.province}管局要求：法人为外籍的，须授权中国公民为主体负责人`, `In ${draft.province} a foreign legal representative must authorise a PRC citizen as principal`),
-            t('请填写被授权的中国公民为主体负责人，并上传法人授权书', 'Enter the authorised PRC citizen as principal and upload the authorisation'),
+            t(
+              `${draft.province}管局要求：法人为外籍的，须授权中国公民为主体负责人`,
+              `In ${draft.province} a foreign legal representative must authorise a PRC citizen as principal`,
+            ),
+            t(
+              '请填写被授权的中国公民为主体负责人，并上传法人授权书',
+              'Enter the authorised PRC citizen as principal and upload the authorisation',
+            ),
           ),
         ];
       }
       if (legalRepIsForeign(draft) && draft.subjectPrincipal && !hasMaterial(draft, 'FOREIGN_REP_AUTHORISATION')) {
         return [
-          report('materials', t('请上传外籍法定代表人对主体负责人的授权书', 'Upload the foreign legal representative’s authorisation of the principal')),
+          report(
+            'materials',
+            t(
+              '请上传外籍法定代表人对主体负责人的授权书',
+              'Upload the foreign legal representative’s authorisation of the principal',
+            ),
+          ),
         ];
       }
       return [];

@@ -1,5 +1,5 @@
-import { approvedSuffixSet, suffixSet } from '../data/suffixes.ts';
 import { PERSONAL_SERVICE_CONTENTS, SERVICE_CONTENT_INFO, WEBSITE_NATURE_INFO } from '../data/service-content.ts';
+import { approvedSuffixSet, suffixSet } from '../data/suffixes.ts';
 import { PRE_APPROVAL_CATEGORIES } from '../draft.ts';
 import { serverEligibility } from '../eligibility.ts';
 import { defineRule, type RuleDef } from '../rule.ts';
@@ -28,7 +28,11 @@ const DOMAIN_TYPES = ['FIRST', 'ADD_WEBSITE', 'ACCESS', 'CHANGE_WEBSITE'] as con
 const PRE_APPROVAL_SET: ReadonlySet<string> = new Set(PRE_APPROVAL_CATEGORIES);
 
 /** Domains a CHANGE_WEBSITE adds: the ones not already on the filed website it targets (R-WEB-022). */
-function isNewDomain(draftWebsiteFiling: string | undefined, domain: string, ctx: Parameters<RuleDef['check']>[1]): boolean {
+function isNewDomain(
+  draftWebsiteFiling: string | undefined,
+  domain: string,
+  ctx: Parameters<RuleDef['check']>[1],
+): boolean {
   const rec = websiteByFilingNumber(ctx, draftWebsiteFiling);
   return !rec || !rec.domains.includes(domain);
 }
@@ -43,12 +47,20 @@ export const websiteRules: RuleDef[] = [
     title: t('每个订单 1–10 个网站', '1 to 10 websites per order'),
     check(draft, _ctx, report) {
       const n = websitesOf(draft).length;
-      if (n === 0) return [report('websites', t('请至少添加一个网站', 'Add at least one website'), undefined, { code: 'WEBSITE_REQUIRED' })];
+      if (n === 0)
+        return [
+          report('websites', t('请至少添加一个网站', 'Add at least one website'), undefined, {
+            code: 'WEBSITE_REQUIRED',
+          }),
+        ];
       if (n <= MAX_WEBSITES) return [];
       return [
         report(
           `websites[${MAX_WEBSITES}]`,
-          t(`一次备案最多能添加 ${MAX_WEBSITES} 个网站（当前 ${n} 个）`, `An order holds at most ${MAX_WEBSITES} websites (this one has ${n})`),
+          t(
+            `一次备案最多能添加 ${MAX_WEBSITES} 个网站（当前 ${n} 个）`,
+            `An order holds at most ${MAX_WEBSITES} websites (this one has ${n})`,
+          ),
           t('其余网站请在本订单审核通过后再新增', 'Add the others after this order is approved'),
         ),
       ];
@@ -67,12 +79,20 @@ export const websiteRules: RuleDef[] = [
         const n = (w.domains ?? []).length;
         if (n === 0) {
           const removingAll = draft.orderType === 'CHANGE_WEBSITE';
-          if (!removingAll) out.push(report(`websites[${i}].domains`, t('请至少填写一个域名', 'Enter at least one domain'), undefined, { code: 'DOMAIN_REQUIRED' }));
+          if (!removingAll)
+            out.push(
+              report(`websites[${i}].domains`, t('请至少填写一个域名', 'Enter at least one domain'), undefined, {
+                code: 'DOMAIN_REQUIRED',
+              }),
+            );
         } else if (n > MAX_DOMAINS) {
           out.push(
             report(
               `websites[${i}].domains[${MAX_DOMAINS}]`,
-              t(`一个网站最多可以添加 ${MAX_DOMAINS} 个域名（当前 ${n} 个）`, `A website holds at most ${MAX_DOMAINS} domains (this one has ${n})`),
+              t(
+                `一个网站最多可以添加 ${MAX_DOMAINS} 个域名（当前 ${n} 个）`,
+                `A website holds at most ${MAX_DOMAINS} domains (this one has ${n})`,
+              ),
               t('可将其余域名放到另一个网站', 'Put the other domains on another website'),
             ),
           );
@@ -106,8 +126,14 @@ export const websiteRules: RuleDef[] = [
           out.push(
             report(
               e.field,
-              t(`请填写顶级域名 ${main}，而不是二级域名 ${e.input}`, `Enter the registrable domain ${main}, not the host ${e.input}`),
-              t(`顶级域名备案后其下所有二级域名均无需再备案：请填写 ${main}`, `A filed registrable domain covers all its hosts: enter ${main}`),
+              t(
+                `请填写顶级域名 ${main}，而不是二级域名 ${e.input}`,
+                `Enter the registrable domain ${main}, not the host ${e.input}`,
+              ),
+              t(
+                `顶级域名备案后其下所有二级域名均无需再备案：请填写 ${main}`,
+                `A filed registrable domain covers all its hosts: enter ${main}`,
+              ),
             ),
           );
         }
@@ -130,26 +156,56 @@ export const websiteRules: RuleDef[] = [
         if (!d) continue;
         const first = seen.get(d);
         if (first) {
-          out.push(report(e.field, t(`域名 ${toUnicodeHost(d)} 在本订单中重复（${first}）`, `Domain ${toUnicodeHost(d)} appears twice in this order (${first})`), undefined, { code: 'DOMAIN_DUPLICATE' }));
+          out.push(
+            report(
+              e.field,
+              t(
+                `域名 ${toUnicodeHost(d)} 在本订单中重复（${first}）`,
+                `Domain ${toUnicodeHost(d)} appears twice in this order (${first})`,
+              ),
+              undefined,
+              { code: 'DOMAIN_DUPLICATE' },
+            ),
+          );
           continue;
         }
         seen.set(d, e.field);
-        if (draft.orderType === 'CHANGE_WEBSITE' && !isNewDomain(websitesOf(draft)[e.websiteIndex]?.filingNumber, d, ctx)) continue;
+        if (
+          draft.orderType === 'CHANGE_WEBSITE' &&
+          !isNewDomain(websitesOf(draft)[e.websiteIndex]?.filingNumber, d, ctx)
+        )
+          continue;
         const rec = ctx.registry?.websites.find((w) => w.domains.includes(d));
         if (!rec) continue;
         const owner = ctx.registry?.subjects.find((s) => s.filingNumber === rec.subjectFilingNumber);
         const sameSubject = owner && draft.subject?.name && owner.name === draft.subject.name;
         // The same-name/other-number case carries R-ORD-005's guidance instead.
-        if (owner && sameSubject && draft.subject?.certificateNumber && owner.certificateNumber.toUpperCase() !== draft.subject.certificateNumber.trim().toUpperCase() && draft.orderType === 'FIRST') continue;
+        if (
+          owner &&
+          sameSubject &&
+          draft.subject?.certificateNumber &&
+          owner.certificateNumber.toUpperCase() !== draft.subject.certificateNumber.trim().toUpperCase() &&
+          draft.orderType === 'FIRST'
+        )
+          continue;
         out.push(
           report(
             e.field,
-            t(`域名已备案：${toUnicodeHost(d)}（${rec.filingNumber}）`, `Domain already filed: ${toUnicodeHost(d)} (${rec.filingNumber})`),
+            t(
+              `域名已备案：${toUnicodeHost(d)}（${rec.filingNumber}）`,
+              `Domain already filed: ${toUnicodeHost(d)} (${rec.filingNumber})`,
+            ),
             sameSubject
               ? rec.accessedHere
-                ? t('该域名已在本接入商备案，请通过变更网站办理', 'It is already filed and accessed here: use a CHANGE_WEBSITE order')
+                ? t(
+                    '该域名已在本接入商备案，请通过变更网站办理',
+                    'It is already filed and accessed here: use a CHANGE_WEBSITE order',
+                  )
                 : t('该域名已在您的主体下备案，请办理接入备案', 'It is filed under your subject: use an ACCESS order')
-              : t('请更换一个未备案的域名，或先注销原备案（新持有人可向管局申请注销）', 'Use an unfiled domain, or have the old filing cancelled first (a new holder can ask the bureau)'),
+              : t(
+                  '请更换一个未备案的域名，或先注销原备案（新持有人可向管局申请注销）',
+                  'Use an unfiled domain, or have the old filing cancelled first (a new holder can ask the bureau)',
+                ),
           ),
         );
       }
@@ -171,7 +227,10 @@ export const websiteRules: RuleDef[] = [
         out.push(
           report(
             e.field,
-            t(`该域名后缀不支持备案：.${toUnicodeHost(e.parsed.topLabel)}`, `This domain suffix cannot be filed: .${toUnicodeHost(e.parsed.topLabel)}`),
+            t(
+              `该域名后缀不支持备案：.${toUnicodeHost(e.parsed.topLabel)}`,
+              `This domain suffix cannot be filed: .${toUnicodeHost(e.parsed.topLabel)}`,
+            ),
             t(
               '域名后缀必须由工信部批复后才能备案，可在公共查询 > 基础代码查询 > 域名类型中核实；使用中国大陆以外的服务器无需备案',
               'Only MIIT-approved suffixes can be filed (see public query > basic codes > domain types); a server outside mainland China needs no filing',
@@ -199,7 +258,10 @@ export const websiteRules: RuleDef[] = [
           out.push(
             report(
               e.field,
-              t(`域名 ${toUnicodeHost(d ?? '')} 在境外注册商${facts.registrar ? `（${facts.registrar}）` : ''}注册，不能直接备案`, `Domain ${toUnicodeHost(d ?? '')} is registered abroad${facts.registrar ? ` (${facts.registrar})` : ''} and cannot be filed`),
+              t(
+                `域名 ${toUnicodeHost(d ?? '')} 在境外注册商${facts.registrar ? `（${facts.registrar}）` : ''}注册，不能直接备案`,
+                `Domain ${toUnicodeHost(d ?? '')} is registered abroad${facts.registrar ? ` (${facts.registrar})` : ''} and cannot be filed`,
+              ),
               t('请将域名转入国内有资质的域名注册商后再备案', 'Transfer it to a qualified domestic registrar first'),
             ),
           );
@@ -225,7 +287,10 @@ export const websiteRules: RuleDef[] = [
           out.push(
             report(
               e.field,
-              t(`域名 ${toUnicodeHost(d ?? '')} 未完成实名认证：不影响提交，但已实名的域名才能通过审核`, `Domain ${toUnicodeHost(d ?? '')} is not real-name verified: you may submit, but only verified domains pass review`),
+              t(
+                `域名 ${toUnicodeHost(d ?? '')} 未完成实名认证：不影响提交，但已实名的域名才能通过审核`,
+                `Domain ${toUnicodeHost(d ?? '')} is not real-name verified: you may submit, but only verified domains pass review`,
+              ),
               t('请在域名注册商处完成实名认证', 'Complete real-name verification at the registrar'),
             ),
           );
@@ -253,7 +318,10 @@ export const websiteRules: RuleDef[] = [
           out.push(
             report(
               e.field,
-              t(`域名 ${toUnicodeHost(d ?? '')} 的实名认证尚未同步到管局（${from} 起可见）`, `The real-name verification of ${toUnicodeHost(d ?? '')} is not yet visible to the bureau (from ${from})`),
+              t(
+                `域名 ${toUnicodeHost(d ?? '')} 的实名认证尚未同步到管局（${from} 起可见）`,
+                `The real-name verification of ${toUnicodeHost(d ?? '')} is not yet visible to the bureau (from ${from})`,
+              ),
               t('实名认证完成 3 个工作日后再进行备案', 'File 3 working days after the verification completed'),
             ),
           );
@@ -280,8 +348,14 @@ export const websiteRules: RuleDef[] = [
           out.push(
             report(
               e.field,
-              t(`域名 ${toUnicodeHost(d ?? '')} 的实名认证类型与备案主体性质不一致，初审将驳回`, `The registrant type of ${toUnicodeHost(d ?? '')} differs from the subject type; initial review will reject it`),
-              t('请在注册商处将域名所有者变更为与备案主体一致', 'Change the registrant at the registrar to match the subject'),
+              t(
+                `域名 ${toUnicodeHost(d ?? '')} 的实名认证类型与备案主体性质不一致，初审将驳回`,
+                `The registrant type of ${toUnicodeHost(d ?? '')} differs from the subject type; initial review will reject it`,
+              ),
+              t(
+                '请在注册商处将域名所有者变更为与备案主体一致',
+                'Change the registrant at the registrar to match the subject',
+              ),
             ),
           );
         }
@@ -307,8 +381,14 @@ export const websiteRules: RuleDef[] = [
           out.push(
             report(
               e.field,
-              t(`域名 ${toUnicodeHost(d ?? '')} 的所有者（${facts.registrantName}）不是备案人本人`, `The owner of ${toUnicodeHost(d ?? '')} (${facts.registrantName}) is not the person filing`),
-              t('个人备案时域名所有者需为个人姓名：请先在注册商处变更域名所有者', 'For a personal filing the registrant must be the person: change it at the registrar first'),
+              t(
+                `域名 ${toUnicodeHost(d ?? '')} 的所有者（${facts.registrantName}）不是备案人本人`,
+                `The owner of ${toUnicodeHost(d ?? '')} (${facts.registrantName}) is not the person filing`,
+              ),
+              t(
+                '个人备案时域名所有者需为个人姓名：请先在注册商处变更域名所有者',
+                'For a personal filing the registrant must be the person: change it at the registrar first',
+              ),
               { severity: strict ? 'block' : 'warn' },
             ),
           );
@@ -336,9 +416,18 @@ export const websiteRules: RuleDef[] = [
             report(
               e.field,
               strict
-                ? t(`${draft.province}管局要求域名所有者与主办单位一致（当前为 ${facts.registrantName}）`, `The ${draft.province} bureau requires the domain owner to be the subject (it is ${facts.registrantName})`)
-                : t(`域名所有者（${facts.registrantName}）与主办单位名称不一致`, `The domain owner (${facts.registrantName}) differs from the subject name`),
-              t('建议在注册商处将域名所有者变更为备案单位名称', 'Change the registrant to the subject name at the registrar'),
+                ? t(
+                    `${draft.province}管局要求域名所有者与主办单位一致（当前为 ${facts.registrantName}）`,
+                    `The ${draft.province} bureau requires the domain owner to be the subject (it is ${facts.registrantName})`,
+                  )
+                : t(
+                    `域名所有者（${facts.registrantName}）与主办单位名称不一致`,
+                    `The domain owner (${facts.registrantName}) differs from the subject name`,
+                  ),
+              t(
+                '建议在注册商处将域名所有者变更为备案单位名称',
+                'Change the registrant to the subject name at the registrar',
+              ),
               { severity: strict ? 'block' : 'warn' },
             ),
           );
@@ -363,7 +452,10 @@ export const websiteRules: RuleDef[] = [
           out.push(
             report(
               e.field,
-              t(`请关闭域名保护：${draft.province}管局审核时无法核查开启隐私保护的域名所有者，初审将驳回`, `Turn off privacy protection: the ${draft.province} bureau cannot see the owner, and initial review will reject it`),
+              t(
+                `请关闭域名保护：${draft.province}管局审核时无法核查开启隐私保护的域名所有者，初审将驳回`,
+                `Turn off privacy protection: the ${draft.province} bureau cannot see the owner, and initial review will reject it`,
+              ),
               t('请在域名注册商处关闭域名隐私保护', 'Turn off privacy protection at the registrar'),
             ),
           );
@@ -384,15 +476,24 @@ export const websiteRules: RuleDef[] = [
       websitesOf(draft).forEach((w, i) => {
         const field = `websites[${i}].serviceContent`;
         if (!w.serviceContent) {
-          out.push(report(field, t('请选择网站服务内容', 'Choose the service content'), undefined, { code: 'FIELD_REQUIRED' }));
+          out.push(
+            report(field, t('请选择网站服务内容', 'Choose the service content'), undefined, { code: 'FIELD_REQUIRED' }),
+          );
           return;
         }
         // Pre-approval categories for individuals are R-PRE-004 / R-PRE-006, with their own codes.
-        if (isPersonal(draft) && !PERSONAL_SERVICE_CONTENTS.includes(w.serviceContent) && !PRE_APPROVAL_SET.has(w.serviceContent)) {
+        if (
+          isPersonal(draft) &&
+          !PERSONAL_SERVICE_CONTENTS.includes(w.serviceContent) &&
+          !PRE_APPROVAL_SET.has(w.serviceContent)
+        ) {
           out.push(
             report(
               field,
-              t(`个人备案不能选择「${SERVICE_CONTENT_INFO[w.serviceContent].label.zh}」`, `A personal subject cannot choose "${SERVICE_CONTENT_INFO[w.serviceContent].label.en}"`),
+              t(
+                `个人备案不能选择「${SERVICE_CONTENT_INFO[w.serviceContent].label.zh}」`,
+                `A personal subject cannot choose "${SERVICE_CONTENT_INFO[w.serviceContent].label.en}"`,
+              ),
               t('个人备案请选择「其他」', 'Individuals choose "Other"'),
             ),
           );
@@ -416,8 +517,14 @@ export const websiteRules: RuleDef[] = [
         out.push(
           report(
             `websites[${i}].nature`,
-            t(`个人备案不能开办「${WEBSITE_NATURE_INFO[w.nature].label.zh}」`, `A personal subject cannot run a "${WEBSITE_NATURE_INFO[w.nature].label.en}"`),
-            t('个人只能做个人博客、空间类等个人性质的网站', 'Individuals may run personal blogs, spaces and other personal sites only'),
+            t(
+              `个人备案不能开办「${WEBSITE_NATURE_INFO[w.nature].label.zh}」`,
+              `A personal subject cannot run a "${WEBSITE_NATURE_INFO[w.nature].label.en}"`,
+            ),
+            t(
+              '个人只能做个人博客、空间类等个人性质的网站',
+              'Individuals may run personal blogs, spaces and other personal sites only',
+            ),
           ),
         );
       });
@@ -435,11 +542,27 @@ export const websiteRules: RuleDef[] = [
       const out: Violation[] = [];
       websitesOf(draft).forEach((w, i) => {
         if ((w.accessIps ?? []).length === 0) {
-          out.push(report(`websites[${i}].accessIps`, t('请选择网站的接入服务器（接入 IP）', "Choose the website's access server (access IP)"), t('接入 IP 为可备案服务器或备案授权码对应服务器的公网 IP', "The access IP is an eligible server's public IP or the authorisation code's server IP")));
+          out.push(
+            report(
+              `websites[${i}].accessIps`,
+              t('请选择网站的接入服务器（接入 IP）', "Choose the website's access server (access IP)"),
+              t(
+                '接入 IP 为可备案服务器或备案授权码对应服务器的公网 IP',
+                "The access IP is an eligible server's public IP or the authorisation code's server IP",
+              ),
+            ),
+          );
         }
         (w.accessIps ?? []).forEach((ip, j) => {
           if (!isPublicIp(ip, { allowDocumentation: true })) {
-            out.push(report(`websites[${i}].accessIps[${j}]`, t(`接入 IP ${ip} 不是公网 IP`, `Access IP ${ip} is not a public IP`), undefined, { code: 'ACCESS_IP_INVALID' }));
+            out.push(
+              report(
+                `websites[${i}].accessIps[${j}]`,
+                t(`接入 IP ${ip} 不是公网 IP`, `Access IP ${ip} is not a public IP`),
+                undefined,
+                { code: 'ACCESS_IP_INVALID' },
+              ),
+            );
           }
         });
       });
@@ -459,7 +582,13 @@ export const websiteRules: RuleDef[] = [
       const out: Violation[] = [];
       websitesOf(draft).forEach((w, i) => {
         (w.accessIps ?? []).forEach((x, j) => {
-          if (x !== ip) out.push(report(`websites[${i}].accessIps[${j}]`, t(`使用备案授权码时接入 IP 必须是 ${ip}`, `With this authorisation code the access IP must be ${ip}`)));
+          if (x !== ip)
+            out.push(
+              report(
+                `websites[${i}].accessIps[${j}]`,
+                t(`使用备案授权码时接入 IP 必须是 ${ip}`, `With this authorisation code the access IP must be ${ip}`),
+              ),
+            );
         });
       });
       return out;
@@ -475,7 +604,9 @@ export const websiteRules: RuleDef[] = [
     check(draft, ctx, report) {
       if (!ctx.servers || (draft.authCode && ctx.authCode)) return [];
       const ips = new Set(
-        ctx.servers.filter((s) => serverEligibility(s, ctx.today).eligible && s.publicIpv4).map((s) => s.publicIpv4 as string),
+        ctx.servers
+          .filter((s) => serverEligibility(s, ctx.today).eligible && s.publicIpv4)
+          .map((s) => s.publicIpv4 as string),
       );
       const out: Violation[] = [];
       websitesOf(draft).forEach((w, i) => {
@@ -485,7 +616,10 @@ export const websiteRules: RuleDef[] = [
               report(
                 `websites[${i}].accessIps[${j}]`,
                 t(`IP ${ip} 不是本账号可备案服务器的 IP`, `IP ${ip} is not an eligible server of this account`),
-                t('备案遵循谁接入谁备案：请在该 IP 所属的服务商处备案，或选择本账号的可备案服务器', 'Filing follows the provider hosting the site: file with the provider that owns this IP, or choose an eligible server here'),
+                t(
+                  '备案遵循谁接入谁备案：请在该 IP 所属的服务商处备案，或选择本账号的可备案服务器',
+                  'Filing follows the provider hosting the site: file with the provider that owns this IP, or choose an eligible server here',
+                ),
               ),
             );
           }

@@ -80,8 +80,17 @@ describe('phone numbers (libphonenumber-js/max) — R-SUB-013, R-SUB-014, R-SUB-
 
 describe('e-mail — R-SUB-013', () => {
   test('valid and invalid addresses', () => {
-    for (const ok of ['zhangsan@example.com', 'a.b+c@mail.example.com.cn', 'x@xn--fiqs8s.cn']) assert.equal(isValidEmail(ok), true, ok);
-    for (const bad of ['zhangsan', 'a@b', '@example.com', 'a@@example.com', 'a b@example.com', 'a@-x.com', 'a@example.c0m']) {
+    for (const ok of ['zhangsan@example.com', 'a.b+c@mail.example.com.cn', 'x@xn--fiqs8s.cn'])
+      assert.equal(isValidEmail(ok), true, ok);
+    for (const bad of [
+      'zhangsan',
+      'a@b',
+      '@example.com',
+      'a@@example.com',
+      'a b@example.com',
+      'a@-x.com',
+      'a@example.c0m',
+    ]) {
       assert.equal(isValidEmail(bad), false, bad);
     }
   });

@@ -336,9 +336,28 @@ export async function up(db: AnyDb): Promise<void> {
 
 export async function down(db: AnyDb): Promise<void> {
   for (const t of [
-    'bureau_submissions', 'review_calls', 'curtain_requests', 'materials', 'outbox', 'access_domains', 'order_events',
-    'orders', 'domains', 'websites', 'subjects', 'auth_codes', 'servers', 'timers', 'province_overrides',
-    'calendar_overrides', 'settings', 'audit_log', 'login_throttle', 'api_tokens', 'sessions', 'users',
+    'bureau_submissions',
+    'review_calls',
+    'curtain_requests',
+    'materials',
+    'outbox',
+    'access_domains',
+    'order_events',
+    'orders',
+    'domains',
+    'websites',
+    'subjects',
+    'auth_codes',
+    'servers',
+    'timers',
+    'province_overrides',
+    'calendar_overrides',
+    'settings',
+    'audit_log',
+    'login_throttle',
+    'api_tokens',
+    'sessions',
+    'users',
   ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }

@@ -26,9 +26,24 @@ export interface XsdSource {
 
 export const xsdSources: XsdSource[] = [
   { file: '企业上报数据格式.xsd', module: 'upload-data', rootType: 'UploadData', schemaConst: 'uploadDataSchema' },
-  { file: '企业下载数据格式.xsd', module: 'download-data', rootType: 'DownloadData', schemaConst: 'downloadDataSchema' },
-  { file: '企业上报数据方法调用返回数据格式.xsd', module: 'upload-return', rootType: 'UploadReturn', schemaConst: 'uploadReturnSchema' },
-  { file: '企业下载数据方法调用返回数据格式.xsd', module: 'download-return', rootType: 'DownloadReturn', schemaConst: 'downloadReturnSchema' },
+  {
+    file: '企业下载数据格式.xsd',
+    module: 'download-data',
+    rootType: 'DownloadData',
+    schemaConst: 'downloadDataSchema',
+  },
+  {
+    file: '企业上报数据方法调用返回数据格式.xsd',
+    module: 'upload-return',
+    rootType: 'UploadReturn',
+    schemaConst: 'uploadReturnSchema',
+  },
+  {
+    file: '企业下载数据方法调用返回数据格式.xsd',
+    module: 'download-return',
+    rootType: 'DownloadReturn',
+    schemaConst: 'downloadReturnSchema',
+  },
   {
     file: '企业数据下载确认方法调用返回数据格式.xsd',
     module: 'download-ack-return',
@@ -48,7 +63,12 @@ export const xsdSources: XsdSource[] = [
     schemaConst: 'queryBeianStatusReturnSchema',
   },
   // Written by the project: the spec has no XSD for this return (see the comment in the file).
-  { file: 'verifybamm-return.project.xsd', module: 'verify-bamm-return', rootType: 'VerifyBammReturn', schemaConst: 'verifyBammReturnSchema' },
+  {
+    file: 'verifybamm-return.project.xsd',
+    module: 'verify-bamm-return',
+    rootType: 'VerifyBammReturn',
+    schemaConst: 'verifyBammReturnSchema',
+  },
 ];
 
 export const xsdDir = fileURLToPath(new URL('../xsd/', import.meta.url));
@@ -88,7 +108,15 @@ function textContent(entries: Entry[]): string {
 export type DocMap = WeakMap<XsdNode, string>;
 
 const leafTypes: Record<string, XsdLeafType> = { string: 'string', long: 'long', base64Binary: 'base64Binary' };
-const facetNames = ['length', 'minLength', 'maxLength', 'minInclusive', 'maxInclusive', 'minExclusive', 'maxExclusive'] as const;
+const facetNames = [
+  'length',
+  'minLength',
+  'maxLength',
+  'minInclusive',
+  'maxInclusive',
+  'minExclusive',
+  'maxExclusive',
+] as const;
 
 function elementToNode(el: Entry, docs: DocMap): XsdNode {
   const a = attrsOf(el);
@@ -96,7 +124,8 @@ function elementToNode(el: Entry, docs: DocMap): XsdNode {
   const name = a.name;
   if (!name) throw new Error('an xs:element without a name (ref= is not used by the V3.0 XSDs)');
   const min = a.minOccurs === undefined ? 1 : Number(a.minOccurs);
-  const max: number | 'unbounded' = a.maxOccurs === undefined ? 1 : a.maxOccurs === 'unbounded' ? 'unbounded' : Number(a.maxOccurs);
+  const max: number | 'unbounded' =
+    a.maxOccurs === undefined ? 1 : a.maxOccurs === 'unbounded' ? 'unbounded' : Number(a.maxOccurs);
   const annotation = find(kids, 'annotation');
   const doc = annotation ? textContent(kidsOf(annotation)).replace(/\r\n?/g, '\n').trim() : '';
 
@@ -193,7 +222,9 @@ function renderTypes(root: XsdComplex, rootType: string, docs: DocMap): string {
       });
       out.push(`${jsdoc(docs.get(node), '')}export type ${typeName} =\n${alts.join('\n')};\n`);
     } else {
-      const body = props.map(({ c, ref, optional }) => `${jsdoc(docs.get(c), '  ')}  ${c.name}${optional ? '?' : ''}: ${ref};`);
+      const body = props.map(
+        ({ c, ref, optional }) => `${jsdoc(docs.get(c), '  ')}  ${c.name}${optional ? '?' : ''}: ${ref};`,
+      );
       out.push(`${jsdoc(docs.get(node), '')}export interface ${typeName} {\n${body.join('\n')}\n}\n`);
     }
     for (const c of node.children) if (c.kind === 'complex') visit(c, `${typeName}_${c.name}`);
@@ -210,7 +241,8 @@ function renderValue(v: unknown, indent: string): string {
   if (typeof v === 'object' && v !== null) {
     const entries = Object.entries(v);
     const inline = `{ ${entries.map(([k, x]) => `${k}: ${renderValue(x, indent)}`).join(', ')} }`;
-    if (!entries.some(([, x]) => Array.isArray(x) && x.length > 0) && inline.length + indent.length < 100) return inline;
+    if (!entries.some(([, x]) => Array.isArray(x) && x.length > 0) && inline.length + indent.length < 100)
+      return inline;
     return `{\n${entries.map(([k, x]) => `${indent}  ${k}: ${renderValue(x, `${indent}  `)},`).join('\n')}\n${indent}}`;
   }
   return typeof v === 'string' ? `'${v}'` : String(v);

@@ -36,7 +36,8 @@ function samplesFor(root: XsdComplex): { label: string; value: Record<string, un
   const out: { label: string; value: Record<string, unknown> }[] = [];
   for (const area of root.children) {
     if (area.kind !== 'complex') continue;
-    const ops = area.group === 'choice' || area.group === 'all' ? area.children.filter((c) => c.kind === 'complex') : [];
+    const ops =
+      area.group === 'choice' || area.group === 'all' ? area.children.filter((c) => c.kind === 'complex') : [];
     for (const op of ops.length ? ops : [area]) {
       const n = variantsNeeded(op);
       for (let variant = 0; variant < n; variant++) {
@@ -45,12 +46,21 @@ function samplesFor(root: XsdComplex): { label: string; value: Record<string, un
           const areaValue =
             op === area
               ? sampleValue(area, { full, variant })
-              : { ...sampleValue(area, { full: false, variant: area.group === 'choice' ? area.children.indexOf(op) : 0 }) };
+              : {
+                  ...sampleValue(area, {
+                    full: false,
+                    variant: area.group === 'choice' ? area.children.indexOf(op) : 0,
+                  }),
+                };
           if (op !== area && area.group !== 'choice') {
-            for (const k of Object.keys(areaValue)) if (area.children.find((c) => c.name === k)?.min === 0) delete areaValue[k];
+            for (const k of Object.keys(areaValue))
+              if (area.children.find((c) => c.name === k)?.min === 0) delete areaValue[k];
           }
           if (op !== area) areaValue[op.name] = sampleValue(opNode, { full, variant });
-          out.push({ label: `${area.name}.${op === area ? '*' : op.name} v${variant}${full ? ' full' : ' minimal'}`, value: { [area.name]: areaValue } });
+          out.push({
+            label: `${area.name}.${op === area ? '*' : op.name} v${variant}${full ? ' full' : ' minimal'}`,
+            value: { [area.name]: areaValue },
+          });
         }
       }
     }
@@ -61,7 +71,11 @@ function samplesFor(root: XsdComplex): { label: string; value: Record<string, un
 describe('R-BUR-001 MIIT payload models (spec section 4, XSDs)', () => {
   it('R-BUR-001: generated models match the XSDs (re-run codegen.ts when this fails)', () => {
     for (const src of xsdSources) {
-      assert.equal(readFileSync(generatedPath(src), 'utf8'), formattedModule(src), `generated/${src.module}.ts is stale`);
+      assert.equal(
+        readFileSync(generatedPath(src), 'utf8'),
+        formattedModule(src),
+        `generated/${src.module}.ts is stale`,
+      );
     }
   });
 
@@ -108,13 +122,18 @@ describe('R-BUR-001 MIIT payload models (spec section 4, XSDs)', () => {
       ICP: { Qqdwid: PROVIDER_ISP_ID, ZXBA: { Zx_xx: [{ Zxlybz: '备注', Zxly: 2, Jlid: 7, Zxlb: 1 }] } },
     } as UploadData;
     const xml = uploadData.build(shuffled);
-    assert.match(xml, /<ZXBA><Zx_xx><Zxlb>1<\/Zxlb><Jlid>7<\/Jlid><Zxly>2<\/Zxly><Zxlybz>备注<\/Zxlybz><\/Zx_xx><\/ZXBA><Qqdwid>/);
+    assert.match(
+      xml,
+      /<ZXBA><Zx_xx><Zxlb>1<\/Zxlb><Jlid>7<\/Jlid><Zxly>2<\/Zxly><Zxlybz>备注<\/Zxlybz><\/Zx_xx><\/ZXBA><Qqdwid>/,
+    );
     assert.match(xml, /^<\?xml version="1.0" encoding="GBK"\?><UploadData version="V.3.0">/);
   });
 
   it('R-BUR-001: a missing required element is refused with a field-level violation naming its path', () => {
     const { Dwmc: _omit, ...subject } = xzbaRecord.Zt_xx;
-    const err = invalid(() => buildUploadData({ ICP: { XZBA: { Baxx: [{ ...xzbaRecord, Zt_xx: subject as never }] }, Qqdwid: 1 } }));
+    const err = invalid(() =>
+      buildUploadData({ ICP: { XZBA: { Baxx: [{ ...xzbaRecord, Zt_xx: subject as never }] }, Qqdwid: 1 } }),
+    );
     assert.equal(err.failure, 'MIIT_PAYLOAD_INVALID');
     assert.deepEqual(
       err.violations.map((v) => [v.field, v.code]),
@@ -150,7 +169,10 @@ describe('R-BUR-001 MIIT payload models (spec section 4, XSDs)', () => {
     assert.equal(lintSeq.valid, false);
     assert.deepEqual(uploadData.parse(swappedAll).data, uploads.ZXBA_WEBSITE);
     const err = invalid(() => uploadData.parse(swappedSeq));
-    assert.ok(err.violations.some((v) => v.code === 'MIIT_XSD_ORDER'), JSON.stringify(err.violations));
+    assert.ok(
+      err.violations.some((v) => v.code === 'MIIT_XSD_ORDER'),
+      JSON.stringify(err.violations),
+    );
   });
 
   it('R-BUR-001: parse reports every departure without throwing in lenient mode (bureau side answers 5001 later)', () => {
@@ -166,7 +188,10 @@ describe('R-BUR-001 MIIT payload models (spec section 4, XSDs)', () => {
   });
 
   it('R-BUR-001: parse refuses DOCTYPE (entity expansion) and malformed XML', () => {
-    assert.equal(invalid(() => uploadData.parse('<!DOCTYPE x [<!ENTITY a "b">]><UploadData/>')).failure, 'MIIT_PAYLOAD_INVALID');
+    assert.equal(
+      invalid(() => uploadData.parse('<!DOCTYPE x [<!ENTITY a "b">]><UploadData/>')).failure,
+      'MIIT_PAYLOAD_INVALID',
+    );
     assert.equal(invalid(() => uploadData.parse('<UploadData><ICP>')).failure, 'MIIT_PAYLOAD_INVALID');
     assert.equal(invalid(() => uploadData.parse('<DownloadData version="V.3.0"/>')).failure, 'MIIT_PAYLOAD_INVALID');
   });
@@ -180,26 +205,63 @@ describe('R-BUR-001 MIIT payload models (spec section 4, XSDs)', () => {
 
   it('R-BUR-001: uploadOperations names what a file carries', () => {
     assert.deepEqual(uploadOperations(uploads.XZBA), ['ICP.XZBA']);
-    assert.deepEqual(uploadOperations({ ICP: { ...uploads.XZBA.ICP!, ...uploads.ZXBA_ACCESS.ICP! } }), ['ICP.XZBA', 'ICP.ZXBA']);
+    assert.deepEqual(uploadOperations({ ICP: { ...uploads.XZBA.ICP!, ...uploads.ZXBA_ACCESS.ICP! } }), [
+      'ICP.XZBA',
+      'ICP.ZXBA',
+    ]);
   });
 
   it('R-BUR-001: method returns build valid against their XSDs (msg padded to the XSD length 256) and parse back', async () => {
-    const fileInfos = { hashAlgorithm: 0, compressionFormat: 0, encryptAlgorithm: 0, return_FileName: 'D1', beianInfo: 'UEsDBA==', beianInfoHash: 'AAAA' };
+    const fileInfos = {
+      hashAlgorithm: 0,
+      compressionFormat: 0,
+      encryptAlgorithm: 0,
+      return_FileName: 'D1',
+      beianInfo: 'UEsDBA==',
+      beianInfoHash: 'AAAA',
+    };
     const cases = [
-      ['企业上报数据方法调用返回数据格式.xsd', uploadReturn, { msg_code: 14, msg: '本次上载没有受理', dataSequences: { dataSequence: ['501'] } }],
+      [
+        '企业上报数据方法调用返回数据格式.xsd',
+        uploadReturn,
+        { msg_code: 14, msg: '本次上载没有受理', dataSequences: { dataSequence: ['501'] } },
+      ],
       ['企业上报数据方法调用返回数据格式.xsd', uploadReturn, { msg_code: 0, msg: '操作成功' }],
       ['企业下载数据方法调用返回数据格式.xsd', downloadReturn, { msg_code: 3, msg: '继续下载', fileInfos }],
       ['企业下载数据方法调用返回数据格式.xsd', downloadReturn, { msg_code: 2, msg: '目前服务器端没有可以下载的数据' }],
       ['企业数据下载确认方法调用返回数据格式.xsd', downloadAckReturn, { msg_code: 0, msg: '操作成功' }],
-      ['企业最近上载数据查询方法调用返回数据格式.xsd', queryPreviousUploadReturn, { msg_code: 0, msg: '操作成功', fileInfos: { ...fileInfos, dataSequence: 7 } }],
+      [
+        '企业最近上载数据查询方法调用返回数据格式.xsd',
+        queryPreviousUploadReturn,
+        { msg_code: 0, msg: '操作成功', fileInfos: { ...fileInfos, dataSequence: 7 } },
+      ],
       [
         '是否备案查询方法调用返回数据格式.xsd',
         queryBeianStatusReturn,
-        { msg_code: 0, msg: '操作成功', StatusInfo: { Cxtjlx: 0, Cxtj: 'example-shop.cn', Wzmc: '示例商城', Ztbah: '粤ICP备18000001号', Wzbah: '粤ICP备18000001号-1', Bazt: '0' } },
+        {
+          msg_code: 0,
+          msg: '操作成功',
+          StatusInfo: {
+            Cxtjlx: 0,
+            Cxtj: 'example-shop.cn',
+            Wzmc: '示例商城',
+            Ztbah: '粤ICP备18000001号',
+            Wzbah: '粤ICP备18000001号-1',
+            Bazt: '0',
+          },
+        },
       ],
-      ['是否备案查询方法调用返回数据格式.xsd', queryBeianStatusReturn, { msg_code: 0, msg: '操作成功', StatusInfo: { Cxtjlx: 2, Cxtj: '110101199003077777', Bazt: '1' } }],
+      [
+        '是否备案查询方法调用返回数据格式.xsd',
+        queryBeianStatusReturn,
+        { msg_code: 0, msg: '操作成功', StatusInfo: { Cxtjlx: 2, Cxtj: '110101199003077777', Bazt: '1' } },
+      ],
       ['verifybamm-return.project.xsd', verifyBammReturn, { msg_code: 0, msg: '操作成功', VerifyRes: 1 }],
-      ['verifybamm-return.project.xsd', verifyBammReturn, { msg_code: 22, msg: '备案密码校验超过X次，请仔细核对备案密码' }],
+      [
+        'verifybamm-return.project.xsd',
+        verifyBammReturn,
+        { msg_code: 22, msg: '备案密码校验超过X次，请仔细核对备案密码' },
+      ],
     ] as const;
     for (const [xsd, codec, value] of cases) {
       const xml = (codec as typeof uploadReturn).build(value as never);
@@ -208,9 +270,12 @@ describe('R-BUR-001 MIIT payload models (spec section 4, XSDs)', () => {
       assert.deepEqual((codec as typeof uploadReturn).parse(xml).data, value);
     }
     // A bureau answer with an unpadded msg (as the spec's own examples show) still parses.
-    assert.deepEqual(uploadReturn.parse('<return version="V.3.0"><msg_code>0</msg_code><msg>操作成功</msg></return>').data, {
-      msg_code: 0,
-      msg: '操作成功',
-    });
+    assert.deepEqual(
+      uploadReturn.parse('<return version="V.3.0"><msg_code>0</msg_code><msg>操作成功</msg></return>').data,
+      {
+        msg_code: 0,
+        msg: '操作成功',
+      },
+    );
   });
 });

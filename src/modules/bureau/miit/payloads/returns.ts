@@ -2,15 +2,24 @@ import { type PayloadCodec, payloadCodec } from './codec.ts';
 import { type DownloadAckReturn, downloadAckReturnSchema } from './generated/download-ack-return.ts';
 import { type DownloadReturn, downloadReturnSchema } from './generated/download-return.ts';
 import { type QueryBeianStatusReturn, queryBeianStatusReturnSchema } from './generated/query-beian-status-return.ts';
-import { type QueryPreviousUploadReturn, queryPreviousUploadReturnSchema } from './generated/query-previous-upload-return.ts';
+import {
+  type QueryPreviousUploadReturn,
+  queryPreviousUploadReturnSchema,
+} from './generated/query-previous-upload-return.ts';
 import { type UploadReturn, uploadReturnSchema } from './generated/upload-return.ts';
 import { type VerifyBammReturn, verifyBammReturnSchema } from './generated/verify-bamm-return.ts';
 import type { ParsedDocument, ParseOptions } from './xsd-model.ts';
 
 export type { DownloadAckReturn } from './generated/download-ack-return.ts';
 export type { DownloadReturn, DownloadReturn_fileInfos } from './generated/download-return.ts';
-export type { QueryBeianStatusReturn, QueryBeianStatusReturn_StatusInfo } from './generated/query-beian-status-return.ts';
-export type { QueryPreviousUploadReturn, QueryPreviousUploadReturn_fileInfos } from './generated/query-previous-upload-return.ts';
+export type {
+  QueryBeianStatusReturn,
+  QueryBeianStatusReturn_StatusInfo,
+} from './generated/query-beian-status-return.ts';
+export type {
+  QueryPreviousUploadReturn,
+  QueryPreviousUploadReturn_fileInfos,
+} from './generated/query-previous-upload-return.ts';
 export type { UploadReturn, UploadReturn_dataSequences } from './generated/upload-return.ts';
 export type { VerifyBammReturn } from './generated/verify-bamm-return.ts';
 
@@ -52,7 +61,9 @@ export const downloadAckReturn = returnCodec(payloadCodec<DownloadAckReturn>(dow
 export const queryPreviousUploadReturn = returnCodec(
   payloadCodec<QueryPreviousUploadReturn>(queryPreviousUploadReturnSchema, 'UTF-8'),
 );
-export const queryBeianStatusReturn = returnCodec(payloadCodec<QueryBeianStatusReturn>(queryBeianStatusReturnSchema, 'UTF-8'));
+export const queryBeianStatusReturn = returnCodec(
+  payloadCodec<QueryBeianStatusReturn>(queryBeianStatusReturnSchema, 'UTF-8'),
+);
 export const verifyBammReturn = returnCodec(payloadCodec<VerifyBammReturn>(verifyBammReturnSchema, 'UTF-8'));
 
 /** isp_querybeianstatus queryConditionType / Cxtjlx (spec 3-3-5-4). */

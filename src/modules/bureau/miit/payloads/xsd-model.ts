@@ -126,24 +126,44 @@ function leafText(leaf: XsdLeaf, value: unknown, path: string, out: PayloadIssue
   return value;
 }
 
-function buildChildren(node: XsdComplex, value: Record<string, unknown>, path: string, out: PayloadIssue[]): OrderedNode[] {
+function buildChildren(
+  node: XsdComplex,
+  value: Record<string, unknown>,
+  path: string,
+  out: PayloadIssue[],
+): OrderedNode[] {
   const known = new Set(node.children.map((c) => c.name));
   for (const key of Object.keys(value)) {
     if (!known.has(key) && value[key] !== undefined) {
-      out.push(issue(`${path}.${key}`, 'unexpected', `${node.name}下不允许出现${key}`, `${key} is not an element of ${node.name}`));
+      out.push(
+        issue(
+          `${path}.${key}`,
+          'unexpected',
+          `${node.name}下不允许出现${key}`,
+          `${key} is not an element of ${node.name}`,
+        ),
+      );
     }
   }
   const present = node.children.filter((c) => value[c.name] !== undefined);
   if (node.group === 'choice' && present.length !== 1) {
     const names = node.children.map((c) => c.name).join(' | ');
-    out.push(issue(path, 'choice', `必须且只能填写以下一项：${names}`, `exactly one of ${names} is required, got ${present.length}`));
+    out.push(
+      issue(
+        path,
+        'choice',
+        `必须且只能填写以下一项：${names}`,
+        `exactly one of ${names} is required, got ${present.length}`,
+      ),
+    );
   }
   const result: OrderedNode[] = [];
   for (const child of node.children) {
     const v = value[child.name];
     const childPath = `${path}.${child.name}`;
     if (v === undefined) {
-      if (node.group !== 'choice' && child.min > 0) out.push(issue(childPath, 'required', '必填项缺失', 'required element is missing'));
+      if (node.group !== 'choice' && child.min > 0)
+        out.push(issue(childPath, 'required', '必填项缺失', 'required element is missing'));
       continue;
     }
     const items = isRepeated(child) ? v : [v];
@@ -153,7 +173,12 @@ function buildChildren(node: XsdComplex, value: Record<string, unknown>, path: s
     }
     if (items.length < child.min || items.length > maxCount(child)) {
       out.push(
-        issue(childPath, 'occurs', `出现次数必须在${child.min}到${child.max}之间`, `must occur ${child.min}..${child.max} times, got ${items.length}`),
+        issue(
+          childPath,
+          'occurs',
+          `出现次数必须在${child.min}到${child.max}之间`,
+          `must occur ${child.min}..${child.max} times, got ${items.length}`,
+        ),
       );
     }
     items.forEach((item, i) => {
@@ -265,13 +290,18 @@ function entryName(e: OrderedEntry): string | undefined {
   return Object.keys(e).find((k) => k !== ':@');
 }
 
-function elementChildren(entries: OrderedEntry[], path: string, out: PayloadIssue[]): { name: string; entry: OrderedEntry }[] {
+function elementChildren(
+  entries: OrderedEntry[],
+  path: string,
+  out: PayloadIssue[],
+): { name: string; entry: OrderedEntry }[] {
   const result: { name: string; entry: OrderedEntry }[] = [];
   for (const e of entries) {
     const name = entryName(e);
     if (name === undefined || name === '#comment' || name.startsWith('?')) continue;
     if (name === '#text') {
-      if (String(e['#text']).trim() !== '') out.push(issue(path, 'type', '不允许出现文本内容', 'text is not allowed here'));
+      if (String(e['#text']).trim() !== '')
+        out.push(issue(path, 'type', '不允许出现文本内容', 'text is not allowed here'));
       continue;
     }
     result.push({ name, entry: e });
@@ -284,12 +314,26 @@ function textOf(entries: OrderedEntry[], path: string, out: PayloadIssue[]): str
   for (const e of entries) {
     const name = entryName(e);
     if (name === '#text') text += String(e['#text']);
-    else if (name !== '#comment' && name !== undefined) out.push(issue(`${path}.${name}`, 'unexpected', '简单类型元素下不允许出现子元素', 'a simple element cannot hold elements'));
+    else if (name !== '#comment' && name !== undefined)
+      out.push(
+        issue(
+          `${path}.${name}`,
+          'unexpected',
+          '简单类型元素下不允许出现子元素',
+          'a simple element cannot hold elements',
+        ),
+      );
   }
   return text;
 }
 
-function parseLeaf(leaf: XsdLeaf, entries: OrderedEntry[], path: string, out: PayloadIssue[], facets: boolean): unknown {
+function parseLeaf(
+  leaf: XsdLeaf,
+  entries: OrderedEntry[],
+  path: string,
+  out: PayloadIssue[],
+  facets: boolean,
+): unknown {
   const raw = textOf(entries, path, out);
   if (leaf.type === 'long') {
     const t = raw.trim();
@@ -306,7 +350,13 @@ function parseLeaf(leaf: XsdLeaf, entries: OrderedEntry[], path: string, out: Pa
   return value;
 }
 
-function parseComplex(node: XsdComplex, entries: OrderedEntry[], path: string, out: PayloadIssue[], facets: boolean): Record<string, unknown> {
+function parseComplex(
+  node: XsdComplex,
+  entries: OrderedEntry[],
+  path: string,
+  out: PayloadIssue[],
+  facets: boolean,
+): Record<string, unknown> {
   const kids = elementChildren(entries, path, out);
   const byName = new Map(node.children.map((c) => [c.name, c]));
   const result: Record<string, unknown> = {};
@@ -318,7 +368,10 @@ function parseComplex(node: XsdComplex, entries: OrderedEntry[], path: string, o
     for (const k of kids) {
       const idx = node.children.findIndex((c, i) => i >= cursor && c.name === k.name);
       if (idx < 0) {
-        if (byName.has(k.name)) out.push(issue(`${path}.${k.name}`, 'order', '元素顺序与XSD不符', 'element is out of the XSD sequence order'));
+        if (byName.has(k.name))
+          out.push(
+            issue(`${path}.${k.name}`, 'order', '元素顺序与XSD不符', 'element is out of the XSD sequence order'),
+          );
         continue;
       }
       cursor = idx;
@@ -328,7 +381,14 @@ function parseComplex(node: XsdComplex, entries: OrderedEntry[], path: string, o
   for (const k of kids) {
     const child = byName.get(k.name);
     if (!child) {
-      out.push(issue(`${path}.${k.name}`, 'unexpected', `${node.name}下不允许出现${k.name}`, `${k.name} is not an element of ${node.name}`));
+      out.push(
+        issue(
+          `${path}.${k.name}`,
+          'unexpected',
+          `${node.name}下不允许出现${k.name}`,
+          `${k.name} is not an element of ${node.name}`,
+        ),
+      );
       continue;
     }
     const n = counts.get(k.name) ?? 0;
@@ -336,7 +396,9 @@ function parseComplex(node: XsdComplex, entries: OrderedEntry[], path: string, o
     const childPath = isRepeated(child) ? `${path}.${k.name}[${n}]` : `${path}.${k.name}`;
     const inner = (k.entry[k.name] as OrderedEntry[]) ?? [];
     const value =
-      child.kind === 'leaf' ? parseLeaf(child, inner, childPath, out, facets) : parseComplex(child, inner, childPath, out, facets);
+      child.kind === 'leaf'
+        ? parseLeaf(child, inner, childPath, out, facets)
+        : parseComplex(child, inner, childPath, out, facets);
     if (value === undefined) continue;
     if (isRepeated(child)) ((result[k.name] ??= []) as unknown[]).push(value);
     else if (n === 0) result[k.name] = value;
@@ -345,17 +407,32 @@ function parseComplex(node: XsdComplex, entries: OrderedEntry[], path: string, o
   const present = node.children.filter((c) => (counts.get(c.name) ?? 0) > 0);
   if (node.group === 'choice' && present.length !== 1) {
     const names = node.children.map((c) => c.name).join(' | ');
-    out.push(issue(path, 'choice', `必须且只能出现以下一项：${names}`, `exactly one of ${names} is required, got ${present.length}`));
+    out.push(
+      issue(
+        path,
+        'choice',
+        `必须且只能出现以下一项：${names}`,
+        `exactly one of ${names} is required, got ${present.length}`,
+      ),
+    );
   }
   for (const child of node.children) {
     const n = counts.get(child.name) ?? 0;
     const childPath = `${path}.${child.name}`;
     if (n === 0) {
-      if (node.group !== 'choice' && child.min > 0) out.push(issue(childPath, 'required', '必填项缺失', 'required element is missing'));
+      if (node.group !== 'choice' && child.min > 0)
+        out.push(issue(childPath, 'required', '必填项缺失', 'required element is missing'));
       continue;
     }
     if (n < child.min || n > maxCount(child)) {
-      out.push(issue(childPath, 'occurs', `出现次数必须在${child.min}到${child.max}之间`, `must occur ${child.min}..${child.max} times, got ${n}`));
+      out.push(
+        issue(
+          childPath,
+          'occurs',
+          `出现次数必须在${child.min}到${child.max}之间`,
+          `must occur ${child.min}..${child.max} times, got ${n}`,
+        ),
+      );
     }
   }
   return result;
@@ -371,7 +448,10 @@ export function parseDocumentLenient<T>(
   opts: ParseOptions = {},
 ): { doc: ParsedDocument<T> | null; issues: PayloadIssue[] } {
   if (/<!DOCTYPE/i.test(xml)) {
-    return { doc: null, issues: [issue(root.name, 'unexpected', '不允许DOCTYPE声明', 'DOCTYPE declarations are not allowed')] };
+    return {
+      doc: null,
+      issues: [issue(root.name, 'unexpected', '不允许DOCTYPE声明', 'DOCTYPE declarations are not allowed')],
+    };
   }
   let tree: OrderedEntry[];
   try {
@@ -382,7 +462,10 @@ export function parseDocumentLenient<T>(
   const out: PayloadIssue[] = [];
   const top = elementChildren(tree, root.name, out);
   if (top.length !== 1 || top[0].name !== root.name) {
-    return { doc: null, issues: [issue(root.name, 'required', `根元素必须是${root.name}`, `the root element must be ${root.name}`)] };
+    return {
+      doc: null,
+      issues: [issue(root.name, 'required', `根元素必须是${root.name}`, `the root element must be ${root.name}`)],
+    };
   }
   const attrs = (top[0].entry[':@'] ?? {}) as Record<string, string>;
   const version = attrs['@_version'];
@@ -391,7 +474,13 @@ export function parseDocumentLenient<T>(
       out.push(issue(`${root.name}@${a.name}`, 'attribute', `缺少属性${a.name}`, `attribute ${a.name} is required`));
     }
   }
-  const data = parseComplex(root, (top[0].entry[root.name] as OrderedEntry[]) ?? [], root.name, out, opts.facets ?? false);
+  const data = parseComplex(
+    root,
+    (top[0].entry[root.name] as OrderedEntry[]) ?? [],
+    root.name,
+    out,
+    opts.facets ?? false,
+  );
   return { doc: { version, data: data as T }, issues: out };
 }
 

@@ -79,7 +79,16 @@ export const xzwzRecord: XzwzRecord = {
       Syurl: 'www.example-blog.cn',
     },
   ],
-  Fj: [{ Fjxx: { Fjwjgs: 1, Fjyt: 2, Fjnr: '/9j/4AAQSkZJRgABAQ==', Fjssdx: { Ssdxlx: 1, Ssdxbs: { Baxh: '粤ICP备18000001号' } } } }],
+  Fj: [
+    {
+      Fjxx: {
+        Fjwjgs: 1,
+        Fjyt: 2,
+        Fjnr: '/9j/4AAQSkZJRgABAQ==',
+        Fjssdx: { Ssdxlx: 1, Ssdxbs: { Baxh: '粤ICP备18000001号' } },
+      },
+    },
+  ],
 };
 
 /** XZJR — ACCESS: this provider is added to a website filed elsewhere; the filing password is required. */
@@ -177,7 +186,16 @@ export const bajgRejected: DownloadData = {
 export const wbawzlb: DownloadData = {
   ICP: {
     WBAWZLB: {
-      Wbawz_xx: [{ Id: 9001, Wzym_mc: 'unfiled-example.cn', IP: IP_203_0_113_10, Dqjcsj: '2026-01-05 10:00:00', Jccs: 3, Yys: 1 }],
+      Wbawz_xx: [
+        {
+          Id: 9001,
+          Wzym_mc: 'unfiled-example.cn',
+          IP: IP_203_0_113_10,
+          Dqjcsj: '2026-01-05 10:00:00',
+          Jccs: 3,
+          Yys: 1,
+        },
+      ],
     },
   },
 };
@@ -187,7 +205,16 @@ export const hcjg: DownloadData = {
   ICP: {
     HCJG: {
       Jgxx: {
-        Jrhc: [{ Wzid: 88101, Wz_Baxh: '粤ICP备18000001号-1', Ym: 'shop.example-shop.cn', Jxip: IP_203_0_113_10, Hcjg: 2, Hcsj: '2026-01-06' }],
+        Jrhc: [
+          {
+            Wzid: 88101,
+            Wz_Baxh: '粤ICP备18000001号-1',
+            Ym: 'shop.example-shop.cn',
+            Jxip: IP_203_0_113_10,
+            Hcjg: 2,
+            Hcsj: '2026-01-06',
+          },
+        ],
       },
     },
   },

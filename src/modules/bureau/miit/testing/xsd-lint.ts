@@ -26,7 +26,11 @@ export interface LintResult {
 }
 
 /** Validates several documents against one XSD in a single libxml2 run (compiling the big XSDs takes ~0.1 s). */
-export async function lintAgainstXsd(xsdFile: string, docs: string[], opts: { gbkBytes?: boolean } = {}): Promise<LintResult[]> {
+export async function lintAgainstXsd(
+  xsdFile: string,
+  docs: string[],
+  opts: { gbkBytes?: boolean } = {},
+): Promise<LintResult[]> {
   let schema = schemaCache.get(xsdFile);
   if (!schema) {
     schema = readXsd(xsdFile);
@@ -57,7 +61,9 @@ export async function lintAgainstXsd(xsdFile: string, docs: string[], opts: { gb
       docs.forEach((d, i) => {
         const file = join(dir, `gbk${i}.xml`);
         writeFileSync(file, encodeXmlDocument(d));
-        const run = spawnSync(xmllintBinary, ['--noout', '--schema', join(xsdDir, xsdFile), file], { encoding: 'utf8' });
+        const run = spawnSync(xmllintBinary, ['--noout', '--schema', join(xsdDir, xsdFile), file], {
+          encoding: 'utf8',
+        });
         if (run.status !== 0) {
           out[i].valid = false;
           out[i].errors.push(`[xmllint binary, GBK bytes] ${run.stderr.trim()}`);
