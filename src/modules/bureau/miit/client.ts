@@ -274,9 +274,14 @@ export class MiitClient {
   }
 
   private unavailable(method: MiitMethod, attempts: number, e: Error): MiitProtocolError {
-    return miitError('MIIT_UNAVAILABLE', '管局接口暂不可用', `${method} failed after ${attempts} attempts: ${e.message}`, {
-      details: { attempts },
-    });
+    return miitError(
+      'MIIT_UNAVAILABLE',
+      '管局接口暂不可用',
+      `${method} failed after ${attempts} attempts: ${e.message}`,
+      {
+        details: { attempts },
+      },
+    );
   }
 
   private backoff(attempt: number): Promise<void> {
@@ -464,7 +469,11 @@ export class MiitClient {
     const info = ret.fileInfos;
     if (!info) {
       if (ret.msg_code === 1) return null;
-      throw miitError('MIIT_SOAP_MALFORMED', '下载返回缺少文件信息', `isp_download msg_code ${ret.msg_code} without fileInfos`);
+      throw miitError(
+        'MIIT_SOAP_MALFORMED',
+        '下载返回缺少文件信息',
+        `isp_download msg_code ${ret.msg_code} without fileInfos`,
+      );
     }
     const file = decodeBeianInfo(info, this.opts.credentials.aes);
     const xml = decodeXmlDocument(file.xml);
@@ -521,9 +530,14 @@ export class MiitClient {
     if (ret.msg_code !== 0) this.refuse('isp_querybeianstatus', ret);
     const s = ret.StatusInfo;
     if (!s) {
-      throw miitError('MIIT_SOAP_MALFORMED', '查询返回缺少StatusInfo', 'isp_querybeianstatus answered without StatusInfo');
+      throw miitError(
+        'MIIT_SOAP_MALFORMED',
+        '查询返回缺少StatusInfo',
+        'isp_querybeianstatus answered without StatusInfo',
+      );
     }
-    if (Number(s.Bazt.trim()) !== FilingState.FILED) return { filed: false, conditionType: s.Cxtjlx, condition: s.Cxtj };
+    if (Number(s.Bazt.trim()) !== FilingState.FILED)
+      return { filed: false, conditionType: s.Cxtjlx, condition: s.Cxtj };
     return {
       filed: true,
       conditionType: s.Cxtjlx,

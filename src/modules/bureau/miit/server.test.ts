@@ -4,11 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { MemoryUploadJournal, MiitClient, type MiitClientOptions, type MiitLogger } from './client.ts';
 import type { EncodedBeianInfo } from './envelope.ts';
-import { buildSoapRequest, parseSoapRequest } from './soap.ts';
 import { MiitProtocolError } from './errors.ts';
 import type { DownloadData } from './payloads/download.ts';
+import { downloadData } from './payloads/download.ts';
 import { QueryConditionType } from './payloads/returns.ts';
 import type { UploadData } from './payloads/upload.ts';
+import { uploadData } from './payloads/upload.ts';
 import {
   createMiitSoapHandler,
   type MiitAccount,
@@ -16,10 +17,9 @@ import {
   type MiitServiceImpl,
   type MiitUploadCall,
 } from './server.ts';
+import { buildSoapRequest, parseSoapRequest } from './soap.ts';
 import { downloads, PROVIDER_ISP_ID, uploads } from './testing/fixtures.ts';
 import { nodeAt, sampleValue } from './testing/samples.ts';
-import { downloadData } from './payloads/download.ts';
-import { uploadData } from './payloads/upload.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // An in-memory bureau for the test: keeps uploads, answers each with a result file, serves files until acked.
@@ -70,7 +70,9 @@ class MemoryBureau implements MiitServiceImpl {
       data: call.payload.ok ? call.payload.data : null,
       received: call.received,
     });
-    const codes = call.payload.ok ? [{ Jgdm: 1001, Dmms: '管局审核通过' }] : [{ Jgdm: 5001, Dmms: '数据文件格式不符合接口XSD规范' }];
+    const codes = call.payload.ok
+      ? [{ Jgdm: 1001, Dmms: '管局审核通过' }]
+      : [{ Jgdm: 5001, Dmms: '数据文件格式不符合接口XSD规范' }];
     this.enqueue({ ICP: { BAJG: { Jg_xx: [{ Jgxx: codes, Czlx: 1, Bs: String(call.dataSequence) }] } } });
     return { msgCode: 0 };
   }
@@ -98,7 +100,14 @@ class MemoryBureau implements MiitServiceImpl {
     if (conditionType === 0 && condition === 'example-shop.cn') {
       return {
         msgCode: 0,
-        status: { Cxtjlx: 0, Cxtj: condition, Wzmc: '示例商城', Ztbah: '粤ICP备18000001号', Wzbah: '粤ICP备18000001号-1', Bazt: '0' },
+        status: {
+          Cxtjlx: 0,
+          Cxtj: condition,
+          Wzmc: '示例商城',
+          Ztbah: '粤ICP备18000001号',
+          Wzbah: '粤ICP备18000001号-1',
+          Bazt: '0',
+        },
       };
     }
     return { msgCode: 0, status: { Cxtjlx: conditionType, Cxtj: condition, Bazt: '1' } };
@@ -217,8 +226,11 @@ function uploadSamples(): [string, UploadData][] {
     if (area.kind !== 'complex') continue;
     for (const op of area.children) {
       if (op.kind !== 'complex') continue;
-      const value = { [op.name]: sampleValue(nodeAt(root, `${area.name}.${op.name}`), { full: false, variant: 0 }), Qqdwid: PROVIDER_ISP_ID };
-      out.push([`${area.name}.${op.name}`, { [area.name]: value } as UploadData]);
+      const value = {
+        [op.name]: sampleValue(nodeAt(root, `${area.name}.${op.name}`), { full: false, variant: 0 }),
+        Qqdwid: PROVIDER_ISP_ID,
+      };
+      out.push([`${area.name}.${op.name}`, { [area.name]: value } as unknown as UploadData]);
     }
   }
   return out;
@@ -232,7 +244,12 @@ function downloadSamples(): [string, DownloadData][] {
     if (area.kind !== 'complex') continue;
     for (const op of area.children) {
       if (op.kind !== 'complex') continue;
-      out.push([`${area.name}.${op.name}`, { [area.name]: { [op.name]: sampleValue(nodeAt(root, `${area.name}.${op.name}`), { full: true, variant: 0 }) } } as DownloadData]);
+      out.push([
+        `${area.name}.${op.name}`,
+        {
+          [area.name]: { [op.name]: sampleValue(nodeAt(root, `${area.name}.${op.name}`), { full: true, variant: 0 }) },
+        } as unknown as DownloadData,
+      ]);
     }
   }
   return out;
@@ -277,15 +294,17 @@ describe('R-BUR-001 MIIT client ↔ SOAP server over HTTP', () => {
       got.push(f.data);
     });
     assert.equal(n, files.length);
-    assert.deepEqual(got, files.map(([, d]) => d));
+    assert.deepEqual(
+      got,
+      files.map(([, d]) => d),
+    );
     assert.deepEqual(bureau.acked, names);
     assert.equal(bureau.queue.length, 0);
   });
 
   it('R-BUR-001: the retry path: two 503 answers, then success; backoff doubles; exactly one upload recorded', async () => {
     const { c, delays } = client({ backoffMs: 100 });
-    await c.queryPreviousUpload(); // learn the sequence first, so the retried call below is the upload itself
-    await c.upload(uploads.XZBA).catch(() => {}); // first upload syncs the journal
+    await c.upload(uploads.XZBA); // the first upload also learns the sequence number
     seen = [];
     faults.fail503 = 2;
     const out = await c.upload(uploads.XZWZ);
@@ -337,7 +356,10 @@ describe('R-BUR-001 MIIT client ↔ SOAP server over HTTP', () => {
     assert.equal(e.msgCode, 5);
     assert.equal(count('isp_download'), 1);
 
-    const unknown = new MiitClient({ baseUrl, credentials: { ispId: 1, userName: 'plain', password: ACCOUNT_PASSWORD } });
+    const unknown = new MiitClient({
+      baseUrl,
+      credentials: { ispId: 1, userName: 'plain', password: ACCOUNT_PASSWORD },
+    });
     assert.equal((await refusal(unknown.download())).msgCode, 4);
     assert.equal(count('isp_download'), 2);
   });
@@ -397,7 +419,10 @@ describe('R-BUR-001 MIIT client ↔ SOAP server over HTTP', () => {
     const { c } = client();
     bureau.enqueue(downloads.HCJG);
     faults.tamperDownload = (body) =>
-      body.replace(/(&lt;beianInfoHash&gt;)([A-Za-z0-9+/]{4})/, (_m, tag: string, head: string) => `${tag}${head === 'AAAA' ? 'BBBB' : 'AAAA'}`);
+      body.replace(
+        /(&lt;beianInfoHash&gt;)([A-Za-z0-9+/]{4})/,
+        (_m, tag: string, head: string) => `${tag}${head === 'AAAA' ? 'BBBB' : 'AAAA'}`,
+      );
     const e = await refusal(c.download());
     assert.equal(e.failure, 'MIIT_HASH_MISMATCH');
     assert.equal(bureau.queue.length, 1);
@@ -406,20 +431,17 @@ describe('R-BUR-001 MIIT client ↔ SOAP server over HTTP', () => {
   });
 
   it('R-BUR-001: the bureau answers a tampered upload with msg_code 7 and does not record it', async () => {
-    const { c } = client();
-    await c.queryPreviousUpload();
     const handler = createMiitSoapHandler(bureau);
-    const good = buildSoapRequest({
+    const shortRandVal = buildSoapRequest({
       method: 'isp_download',
       params: { ispId: PROVIDER_ISP_ID, userName: 'plain', randVal: 'short', pwdHash: 'x', hashAlgorithm: 0 },
     });
-    assert.match((await handler(good)).body, /msg_code&gt;16&lt;/);
+    assert.match((await handler(shortRandVal)).body, /msg_code&gt;16&lt;/);
     // Capture a real upload request from the client, corrupt its hash, replay it to the handler.
     let captured = '';
     const capturing = new MiitClient({
       baseUrl,
       credentials: { ispId: PROVIDER_ISP_ID, userName: 'plain', password: ACCOUNT_PASSWORD },
-      journal: Object.assign(new MemoryUploadJournal(), {}),
       fetch: async (url, init) => {
         const body = String(init?.body);
         if (body.includes('isp_upload>')) captured = body;
@@ -430,7 +452,10 @@ describe('R-BUR-001 MIIT client ↔ SOAP server over HTTP', () => {
     const req = parseSoapRequest(captured);
     assert.equal(req.method, 'isp_upload');
     const before = bureau.uploads.length;
-    const tampered = captured.replace(/<beianInfoHash>[^<]+<\/beianInfoHash>/, '<beianInfoHash>AAAAAAAAAAAAAAAAAAAAAA==</beianInfoHash>');
+    const tampered = captured.replace(
+      /<beianInfoHash>[^<]+<\/beianInfoHash>/,
+      '<beianInfoHash>AAAAAAAAAAAAAAAAAAAAAA==</beianInfoHash>',
+    );
     const res = await handler(tampered);
     assert.equal(res.status, 200);
     assert.match(res.body, /msg_code&gt;7&lt;/);
@@ -463,7 +488,16 @@ describe('R-BUR-001 MIIT client ↔ SOAP server over HTTP', () => {
     await c.upload(uploads.XZBA);
 
     const logs = JSON.stringify(logLines);
-    for (const secret of ['Ab3dEf7hJk', 'Wrong12345', ACCOUNT_PASSWORD, '110101199003077777', '张三', '示例', 'example-shop.cn', 'pwdHash']) {
+    for (const secret of [
+      'Ab3dEf7hJk',
+      'Wrong12345',
+      ACCOUNT_PASSWORD,
+      '110101199003077777',
+      '张三',
+      '示例',
+      'example-shop.cn',
+      'pwdHash',
+    ]) {
       assert.ok(!logs.includes(secret), `log leaks ${secret}`);
     }
     const calls = logLines.filter((l) => (l as { msg: string }).msg === 'miit call') as Record<string, unknown>[];

@@ -26,7 +26,14 @@ import {
 } from './payloads/returns.ts';
 import { type UploadData, uploadData } from './payloads/upload.ts';
 import type { PayloadIssue } from './payloads/xsd-model.ts';
-import { buildSoapFault, buildSoapResponse, DEFAULT_SERVICE_NS, type MiitMethod, type MiitRequest, parseSoapRequest } from './soap.ts';
+import {
+  buildSoapFault,
+  buildSoapResponse,
+  DEFAULT_SERVICE_NS,
+  type MiitMethod,
+  type MiitRequest,
+  parseSoapRequest,
+} from './soap.ts';
 
 /**
  * The bureau side of the interface at the transport level, for the bureau simulator: SOAP in, SOAP out. It
@@ -102,7 +109,12 @@ export interface MiitHttpResponse {
 export interface MiitSoapHandlerOptions {
   namespace?: string;
   /** Called for every call with method, msg_code and payload hash: never parameters or file contents. */
-  onCall?: (event: { method: MiitMethod | 'unknown'; msgCode?: number; payloadSha256?: string; fault?: string }) => void;
+  onCall?: (event: {
+    method: MiitMethod | 'unknown';
+    msgCode?: number;
+    payloadSha256?: string;
+    fault?: string;
+  }) => void;
 }
 
 const XML_HEADERS = { 'content-type': 'text/xml; charset=utf-8' };

@@ -80,7 +80,8 @@ describe('R-BUR-001 MIIT SOAP 1.1 framing (spec 3-3)', () => {
   });
 
   it('R-BUR-001: the return document travels escaped inside <return> and comes back unchanged', () => {
-    const ret = '<?xml version="1.0" encoding="UTF-8"?><return version="V.3.0"><msg_code>0</msg_code><msg>操作成功 & "ok"</msg></return>';
+    const ret =
+      '<?xml version="1.0" encoding="UTF-8"?><return version="V.3.0"><msg_code>0</msg_code><msg>操作成功 & "ok"</msg></return>';
     const xml = buildSoapResponse('isp_downloadack', ret);
     assert.ok(!xml.includes('<msg_code>'));
     assert.equal(parseSoapResponse('isp_downloadack', xml), ret);
@@ -98,7 +99,11 @@ describe('R-BUR-001 MIIT SOAP 1.1 framing (spec 3-3)', () => {
 
 describe('R-BUR-001 MIIT code tables (spec 3-4, 3-5)', () => {
   it('R-BUR-001: msg_code table agrees with the list in every return XSD (codes 0–15, 999)', () => {
-    for (const file of ['企业上报数据方法调用返回数据格式.xsd', '企业下载数据方法调用返回数据格式.xsd', '是否备案查询方法调用返回数据格式.xsd']) {
+    for (const file of [
+      '企业上报数据方法调用返回数据格式.xsd',
+      '企业下载数据方法调用返回数据格式.xsd',
+      '是否备案查询方法调用返回数据格式.xsd',
+    ]) {
       const listed = [...readXsd(file).matchAll(/^(\d+)-(.+)$/gm)].map((m) => [Number(m[1]), m[2].trim()] as const);
       assert.ok(listed.length >= 17, file);
       for (const [code, zh] of listed) {

@@ -19,6 +19,8 @@ describe('R-WEB-015 naming rules (truth table)', () => {
     ['示例科技公司', 'ENTERPRISE', '广州示例科技有限公司', []],
     ['示例文化传播有限公司官网', 'ENTERPRISE', '示例文化传播有限公司', []],
     ['示例文化新闻网', 'ENTERPRISE', '示例文化传播有限公司', ['3:block:WEBSITE_NAME_INVALID']],
+    ['示例游戏官网', 'ENTERPRISE', '杭州示例游戏有限公司', []],
+    ['文化资讯', 'ENTERPRISE', '示例文化传播有限公司', ['3:block:WEBSITE_NAME_INVALID']],
     ['示例新闻网', 'ENTERPRISE', '广州示例科技有限公司', [], { approvedCategories: new Set(['NEWS']) }],
     ['示例游戏', 'ENTERPRISE', '广州示例科技有限公司', [], { approvedCategories: new Set(['CULTURE']) }],
     ['示例BBS', 'ENTERPRISE', '广州示例科技有限公司', ['3:block:WEBSITE_NAME_INVALID']],

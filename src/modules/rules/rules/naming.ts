@@ -54,10 +54,22 @@ function looksLikeRealName(x: string): boolean {
   return COMPOUND_SURNAMES.some((s) => x.startsWith(s) && x.length >= 3) || COMMON_SURNAMES.includes(x[0]);
 }
 
-/** Name text with the subject's own registered name removed: keywords inside it do not count (rule 3, interp.). */
-function withoutSubjectName(name: string, subjectName: string | undefined): string {
-  if (!subjectName || subjectName.length < 2) return name;
-  return name.split(subjectName).join('　');
+/**
+ * Rule 3 (interp.): a keyword is ignored when every occurrence sits inside a piece of the organisation's own
+ * registered name (「示例文化传播有限公司官网」, or 「示例游戏官网」 for 杭州示例游戏有限公司): the market regulator has already
+ * approved that name. A piece is the keyword plus at least two neighbouring characters found in the subject name.
+ */
+function onlyInsideSubjectName(name: string, keyword: string, subjectName: string | undefined): boolean {
+  if (!subjectName) return false;
+  const k = keyword.length;
+  let at = name.indexOf(keyword);
+  if (at < 0) return false;
+  while (at >= 0) {
+    const pieces = [name.slice(Math.max(0, at - 2), at + k), name.slice(at, at + k + 2), name.slice(Math.max(0, at - 1), at + k + 1)];
+    if (!pieces.some((p) => p.length >= k + 2 && subjectName.includes(p))) return false;
+    at = name.indexOf(keyword, at + 1);
+  }
+  return true;
 }
 
 export function lintWebsiteName(name: string, c: NameContext): NameFinding[] {
@@ -107,9 +119,9 @@ export function lintWebsiteName(name: string, c: NameContext): NameFinding[] {
       );
   }
   // (3) pre-approval keywords
-  const ownText = org ? withoutSubjectName(name, c.subjectName) : name;
   for (const [keyword, categories] of PRE_APPROVAL_KEYWORDS) {
-    if (!ownText.toLowerCase().includes(keyword.toLowerCase())) continue;
+    if (!name.toLowerCase().includes(keyword.toLowerCase())) continue;
+    if (org && onlyInsideSubjectName(name, keyword, c.subjectName)) continue;
     if (categories.some((cat) => c.approvedCategories.has(cat))) continue;
     out.push(
       invalid(

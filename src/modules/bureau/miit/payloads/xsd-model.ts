@@ -400,8 +400,11 @@ function parseComplex(
         ? parseLeaf(child, inner, childPath, out, facets)
         : parseComplex(child, inner, childPath, out, facets);
     if (value === undefined) continue;
-    if (isRepeated(child)) ((result[k.name] ??= []) as unknown[]).push(value);
-    else if (n === 0) result[k.name] = value;
+    if (isRepeated(child)) {
+      const list = (result[k.name] as unknown[] | undefined) ?? [];
+      list.push(value);
+      result[k.name] = list;
+    } else if (n === 0) result[k.name] = value;
   }
 
   const present = node.children.filter((c) => (counts.get(c.name) ?? 0) > 0);

@@ -1,0 +1,118 @@
+import { toAsciiLabel } from '../validators/domain.ts';
+
+/**
+ * Domain suffixes and the bureau's approval (R-WEB-005, R-WEB-006). Suffixes are rightmost labels, written as people
+ * write them (Unicode for Chinese suffixes); `approvedSuffixSet` holds their ASCII form for lookups. This is seed data
+ * for the simulated bureau: operators replace it with the current MIIT list (ctx.config.approvedSuffixes).
+ */
+
+/** The 39 suffixes the FAQ names as not approved (2018). */
+export const UNAPPROVED_SUFFIXES = [
+  'pub',
+  'rocks',
+  'band',
+  'market',
+  'software',
+  'social',
+  'lawyer',
+  'engineer',
+  'link',
+  'click',
+  'help',
+  'gift',
+  'pics',
+  'photo',
+  'news',
+  'video',
+  'win',
+  'party',
+  'date',
+  'trade',
+  'science',
+  'online',
+  'tech',
+  'website',
+  'space',
+  'press',
+  'wiki',
+  'design',
+  'live',
+  'studio',
+  'red',
+  'loan',
+  'bid',
+  'mom',
+  'lol',
+  'work',
+  'game',
+  'store',
+  'ltd',
+] as const;
+
+/** Seed approved list: the catalogue's minimum plus other suffixes MIIT had approved by then. */
+export const APPROVED_SUFFIXES = [
+  'cn',
+  'com',
+  'net',
+  'org',
+  'cc',
+  'tv',
+  'mobi',
+  'top',
+  'wang',
+  'xin',
+  'ren',
+  'citic',
+  'tel',
+  'gov',
+  'info',
+  'asia',
+  'me',
+  'co',
+  'so',
+  'biz',
+  'name',
+  'pro',
+  'club',
+  'vip',
+  'xyz',
+  'shop',
+  'site',
+  'ink',
+  'fun',
+  'kim',
+  'group',
+  'cloud',
+  'art',
+  'love',
+  'host',
+  'beer',
+  'fit',
+  'yoga',
+  'luxe',
+  'fans',
+  'team',
+  'plus',
+  'cool',
+  'zone',
+  'city',
+  '中国',
+  '网络',
+  '公司',
+  '商城',
+  '网址',
+  '中信',
+  '我爱你',
+  '网店',
+  '集团',
+  '在线',
+  '中文网',
+  '商标',
+] as const;
+
+export function suffixSet(suffixes: readonly string[]): ReadonlySet<string> {
+  return new Set(suffixes.map(toAsciiLabel));
+}
+
+export const approvedSuffixSet: ReadonlySet<string> = suffixSet(APPROVED_SUFFIXES);
+export const unapprovedSuffixSet: ReadonlySet<string> = suffixSet(UNAPPROVED_SUFFIXES);
