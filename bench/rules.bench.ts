@@ -27,7 +27,16 @@ function maximal(): { draft: FilingDraft; context: CheckContext } {
       nature: 'ENTERPRISE',
       languages: ['zh-CN', 'en'],
       preApprovalCategories: ['NEWS'],
-      preApprovals: [{ category: 'NEWS', number: `粤新闻-2018-${i}`, authority: '广东省新闻办公室', issueDate: '2018-01-01', expiryDate: '2021-01-01', documentBlobId: `n${i}` }],
+      preApprovals: [
+        {
+          category: 'NEWS',
+          number: `粤新闻-2018-${i}`,
+          authority: '广东省新闻办公室',
+          issueDate: '2018-01-01',
+          expiryDate: '2021-01-01',
+          documentBlobId: `n${i}`,
+        },
+      ],
       contentTags: ['ECOMMERCE'],
       cultureActivities: [],
       commercialCulture: false,
@@ -39,19 +48,63 @@ function maximal(): { draft: FilingDraft; context: CheckContext } {
     }),
   );
   const draft = orgDraft({ websites, authCode: undefined, city: '广州', district: '天河区' });
-  draft.subject = { ...draft.subject, businessScope: '软件开发；信息技术咨询', investorOrAuthority: '李四', nationalLevel: false, remark: '通信地址已为最详细地址' };
+  draft.subject = {
+    ...draft.subject,
+    businessScope: '软件开发；信息技术咨询',
+    investorOrAuthority: '李四',
+    nationalLevel: false,
+    remark: '通信地址已为最详细地址',
+  };
   const domains: Record<string, DomainFacts> = {};
-  for (const w of websites) for (const d of w.domains ?? []) domains[d] = { registrar: '示例注册商', domesticQualified: true, realNameVerifiedOn: '2018-10-08', registrantType: 'ORGANISATION', registrantName: '广州示例科技有限公司', privacyProtection: false };
-  const others = Array.from({ length: 50 }, (_, i) => filedSubject({ filingNumber: `粤ICP备1800${String(i + 100).padStart(4, '0')}号`, name: `其他公司${i}`, certificateNumber: `X${i}`, accountId: `U${i}` }));
-  const otherSites = others.map((s, i) => filedWebsite({ filingNumber: `${s.filingNumber}-1`, subjectFilingNumber: s.filingNumber, name: `其他网站${i}`, domains: [`other-${i}.cn`] }));
+  for (const w of websites)
+    for (const d of w.domains ?? [])
+      domains[d] = {
+        registrar: '示例注册商',
+        domesticQualified: true,
+        realNameVerifiedOn: '2018-10-08',
+        registrantType: 'ORGANISATION',
+        registrantName: '广州示例科技有限公司',
+        privacyProtection: false,
+      };
+  const others = Array.from({ length: 50 }, (_, i) =>
+    filedSubject({
+      filingNumber: `粤ICP备1800${String(i + 100).padStart(4, '0')}号`,
+      name: `其他公司${i}`,
+      certificateNumber: `X${i}`,
+      accountId: `U${i}`,
+    }),
+  );
+  const otherSites = others.map((s, i) =>
+    filedWebsite({
+      filingNumber: `${s.filingNumber}-1`,
+      subjectFilingNumber: s.filingNumber,
+      name: `其他网站${i}`,
+      domains: [`other-${i}.cn`],
+    }),
+  );
   const context = ctx({
     servers: [S1, server({ id: 'S2', publicIpv4: '203.0.113.11' })],
     registry: {
       subjects: others,
       websites: otherSites,
-      principals: Array.from({ length: 100 }, (_, i) => principalUse({ subjectCertificateNumber: USCC_2, mobile: `1390000${String(i).padStart(4, '0')}`, certificateNumber: `P${i}` })),
+      principals: Array.from({ length: 100 }, (_, i) =>
+        principalUse({
+          subjectCertificateNumber: USCC_2,
+          mobile: `1390000${String(i).padStart(4, '0')}`,
+          certificateNumber: `P${i}`,
+        }),
+      ),
     },
-    openOrders: Array.from({ length: 20 }, (_, i) => ({ id: `O${i}`, provider: 'OTHER' as const, accountId: null, orderType: 'FIRST' as const, state: 'IN_FLIGHT', atBureau: true, subjectCertificateNumber: `Y${i}`, domains: [`busy-${i}.cn`] })),
+    openOrders: Array.from({ length: 20 }, (_, i) => ({
+      id: `O${i}`,
+      provider: 'OTHER' as const,
+      accountId: null,
+      orderType: 'FIRST' as const,
+      state: 'IN_FLIGHT',
+      atBureau: true,
+      subjectCertificateNumber: `Y${i}`,
+      domains: [`busy-${i}.cn`],
+    })),
     domains,
     verifiedMobiles: ['13800000009', '13800000005'],
     mobileProvinces: { '13800000009': '广东', '13800000005': '广东' },
@@ -60,7 +113,10 @@ function maximal(): { draft: FilingDraft; context: CheckContext } {
 }
 
 function minimal(): { draft: FilingDraft; context: CheckContext } {
-  return { draft: { orderType: 'FIRST', province: '广东', subject: { type: 'PERSONAL', name: '张三' } }, context: ctx() };
+  return {
+    draft: { orderType: 'FIRST', province: '广东', subject: { type: 'PERSONAL', name: '张三' } },
+    context: ctx(),
+  };
 }
 
 function measure(label: string, make: () => { draft: FilingDraft; context: CheckContext }, iterations: number) {
@@ -78,7 +134,9 @@ function measure(label: string, make: () => { draft: FilingDraft; context: Check
   samples.sort((a, b) => a - b);
   const q = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))];
   const out = { median: q(0.5), p99: q(0.99), violations };
-  console.log(`${label}: median ${out.median.toFixed(3)} ms, p99 ${out.p99.toFixed(3)} ms, ${violations} violation(s), n=${samples.length}`);
+  console.log(
+    `${label}: median ${out.median.toFixed(3)} ms, p99 ${out.p99.toFixed(3)} ms, ${violations} violation(s), n=${samples.length}`,
+  );
   return out;
 }
 

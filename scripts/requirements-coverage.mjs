@@ -10,7 +10,11 @@ import { join, relative, resolve } from 'node:path';
 const root = resolve(new URL('..', import.meta.url).pathname);
 const quiet = process.argv.includes('--quiet');
 
-const candidates = [process.env.BEIAN_REQUIREMENTS, join(root, 'docs/requirements.md'), join(root, '../shared/spec/requirements.md')].filter(Boolean);
+const candidates = [
+  process.env.BEIAN_REQUIREMENTS,
+  join(root, 'docs/requirements.md'),
+  join(root, '../shared/spec/requirements.md'),
+].filter(Boolean);
 const catalogueFile = candidates.find((p) => existsSync(p));
 if (!catalogueFile) {
   console.error(`requirements.md not found (tried: ${candidates.join(', ')}); set BEIAN_REQUIREMENTS`);
@@ -53,7 +57,9 @@ for (const id of catalogueIds) {
 }
 console.log('');
 console.log(`catalogue: ${catalogueFile}`);
-console.log(`${catalogueIds.length} requirements, ${covered} named by at least one test, ${validation.size} validation rules (V).`);
+console.log(
+  `${catalogueIds.length} requirements, ${covered} named by at least one test, ${validation.size} validation rules (V).`,
+);
 if (unknown.length) console.log(`validation ids not in the catalogue: ${unknown.join(', ')}`);
 if (missing.length) console.log(`validation rules named by no test: ${missing.join(', ')}`);
 process.exit(missing.length || unknown.length ? 1 : 0);

@@ -20,6 +20,7 @@ Usage: beian <command> [options]
   servers import FILE   import servers from CSV or JSON (idempotent by externalId)
   check FILE.json [--json]   check a filing draft with the rules engine (exit 1 on blocking violations)
   config [--markdown]   print the configuration reference
+  access export-nginx --out FILE [--reload] [--incremental]   write the nginx map of served domains (atomic)
 `;
 
 const SYSTEM = { id: null, role: 'system' as const };
@@ -84,6 +85,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'check': {
         const { runCheckCli } = await import('../modules/rules/check.cli.ts');
         return await runCheckCli(rest, (s) => process.stdout.write(`${s}\n`));
+      }
+      case 'access': {
+        const { runAccessCli } = await import('../modules/access/access.cli.ts');
+        return await runAccessCli(rest, (s) => process.stdout.write(`${s}\n`));
       }
       case 'config':
         console.log(rest.includes('--markdown') ? configMarkdown() : JSON.stringify(loadConfig(), null, 2));

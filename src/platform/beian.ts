@@ -1,5 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createCurtainService } from '../modules/materials/curtain.service.ts';
+import { createDocumentsService } from '../modules/materials/documents.service.ts';
+import { LocalDiskBlobStore, S3BlobStore } from '../modules/materials/blob-store.ts';
+import { blobRoot, createMaterialsService } from '../modules/materials/materials.service.ts';
+import { registerMaterialRoutes } from '../modules/materials/materials.routes.ts';
+import { beijingDate } from '../modules/calendar/index.ts';
+import { createAccessGateway } from '../modules/access/gateway.ts';
 import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { createAccountsService } from '../modules/accounts/accounts.service.ts';
 import { createWorkCalendar } from '../modules/calendar/index.ts';
@@ -26,6 +33,8 @@ export interface BeianOptions {
   logger?: boolean | object;
   /** Random in-memory PII keys (tests): nothing is written to the data directory. */
   ephemeralKeys?: boolean;
+  /** Use this blob store (tests use a temp directory). */
+  blobs?: import('../modules/materials/blob-store.ts').BlobStore;
 }
 
 /**
@@ -74,6 +83,13 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
   registerResourceRoutes(app, { servers });
   registerAuthCodeRoutes(app, { authCodes });
   registerFilingRoutes(app, { orders });
+  const blobs = opts.blobs ?? (config.BEIAN_S3_URL ? s3Store(config, pii) : new LocalDiskBlobStore(blobRoot(config.dataDir), { keyring: pii.keyring }));
+  const materials = createMaterialsService({ database, clock, blobs, orders });
+  const documents = createDocumentsService({ orders, config, today: () => beijingDate(clock.now()) });
+  const curtain = createCurtainService({ database, clock, calendar, pii, orders });
+  registerMaterialRoutes(app, { materials, documents, curtain });
+  // R-ACS: the edge's access check on its own listener (BEIAN_ACCESS_HOST:BEIAN_ACCESS_PORT), from an in-memory snapshot
+  const access = createAccessGateway({ database, config, metrics: metrics.registry, log: app.log });
 
   const webDist = join(import.meta.dirname, '../../web/dist');
   if (existsSync(webDist)) {
@@ -84,17 +100,25 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
   /** Listens on the configured port; background workers start here, never in tests that only inject. */
   async function start() {
     await app.listen({ host: config.HOST, port: config.PORT });
+    await access.start();
   }
 
   async function close() {
+    await access.stop();
     await app.close();
     if (!opts.database) await database.close();
   }
 
-  return { config, database, clock, metrics, calendar, accounts, servers, authCodes, orders, app, start, close };
+  return { config, database, clock, metrics, calendar, accounts, servers, authCodes, orders, materials, documents, curtain, blobs, access, app, start, close };
 }
 
 export type Beian = Awaited<ReturnType<typeof createBeian>>;
+
+function s3Store(config: Config, pii: ReturnType<typeof loadPiiCrypto>) {
+  const u = new URL(config.BEIAN_S3_URL!);
+  const bucket = u.pathname.replace(/^\/+|\/+$/g, '');
+  return new S3BlobStore({ endpoint: `${u.protocol}//${u.host}`, bucket, region: config.BEIAN_S3_REGION, accessKeyId: config.BEIAN_S3_ACCESS_KEY, secretAccessKey: config.BEIAN_S3_SECRET_KEY, keyring: pii.keyring });
+}
 
 async function bootClock(config: Config, database: Database): Promise<Clock> {
   if (config.BEIAN_MODE === 'production') return systemClock;

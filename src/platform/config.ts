@@ -127,6 +127,12 @@ export const configSpec = {
     'smtp://user:pass@host:port for email; empty keeps mail in the local outbox sink',
   ),
   MAIL_FROM: v(str, 'Beian <noreply@beian.localhost>', 'Sender of notification mail'),
+  BEIAN_PROVIDER_NAME: v(str, '腾讯云计算（北京）有限责任公司', 'The access provider (接入服务商) printed on verification sheets and letters; the FAQ provider by default'),
+  BEIAN_PROVIDER_HOTLINE: v(str, '4009-100-100', 'Support hotline shown to customers and on the block page'),
+  BEIAN_S3_URL: v(optional(url('http:', 'https:')), '', 'S3-compatible endpoint/bucket (https://host/bucket) for uploads; empty stores them under BEIAN_DATA_DIR/blobs'),
+  BEIAN_S3_REGION: v(str, 'us-east-1', 'Region used to sign S3 requests'),
+  BEIAN_S3_ACCESS_KEY: v(str, '', 'S3 access key id'),
+  BEIAN_S3_SECRET_KEY: v(str, '', 'S3 secret access key'),
   BEIAN_CONFIG_FILE: v(str, '', 'Optional JSON file with any of these variables as keys (the environment wins)'),
 } as const;
 

@@ -8,7 +8,7 @@ export async function testApp(opts: { env?: Record<string, string>; now?: string
   const database = await testDatabase();
   const clock = new AdjustableClock(opts.now ?? '2026-11-02T09:00:00+08:00', { frozen: true });
   const config = loadConfig({ BEIAN_DATA_DIR: '/tmp/beian-test-unused', BEIAN_LOGIN_MAX_FAILURES: '5', ...opts.env });
-  const beian = await createBeian(config, { database, clock, logger: false, ephemeralKeys: true });
+  const beian = await createBeian(config, { database, clock, logger: process.env.BEIAN_TEST_LOG ? { level: 'error' } : false, ephemeralKeys: true });
   await beian.app.ready();
   return {
     ...beian,

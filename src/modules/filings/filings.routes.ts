@@ -111,6 +111,7 @@ export function registerFilingRoutes(app: App, deps: { orders: OrdersService }) 
       async (req) => {
         const actor = requireActor(req);
         if (event === 'SUBMIT') return orders.submit(actor, req.params.id, req.body.version, req.id);
+      if (event === 'SUBMIT_PHOTOS') return orders.submitPhotos(actor, req.params.id, req.body.version, req.id);
         return orders.transition(req.params.id, { type: event }, actor, {
           expectedVersion: req.body.version,
           requestId: req.id,

@@ -33,7 +33,7 @@ import {
   type OrderSnapshot,
 } from './domain/transitions.ts';
 
-type OrderRow = NonNullable<Awaited<ReturnType<typeof loadOrder>>>;
+export type OrderRow = NonNullable<Awaited<ReturnType<typeof loadOrder>>>;
 async function loadOrder(tx: Tx, id: string) {
   return tx.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -57,7 +57,12 @@ export interface RejectionReason {
 export type DraftChecker = (
   draft: FilingDraft,
   ctx: { accountId: string; today: string; orderType: OrderType },
-) => { blocking: number; violations: unknown[]; ruleSetVersion?: string };
+) => {
+  blocking: number;
+  violations: unknown[];
+  ruleSetVersion?: string;
+  missingPhotos: { kind: string; websiteIndex?: number; reason: { zh: string; en: string } }[];
+};
 
 export interface OrdersDeps {
   database: Database;
@@ -160,6 +165,11 @@ export function createOrdersService(deps: OrdersDeps) {
       draft?: FilingDraft;
       extra?: Partial<OrderSnapshot>;
       rejection?: RejectionReason[];
+      /**
+       * Extra writes that must commit with the state change (e.g. the registry rows and filing numbers of a bureau
+       * approval). Runs after the table accepted the event and the order row was updated, inside the transaction.
+       */
+      inTransaction?: (tx: Tx, ctx: { row: OrderRow; decision: Accepted; draft: FilingDraft; now: number }) => Promise<void>;
     } = {},
   ) {
     return db.transaction().execute(async (tx) => {
@@ -236,6 +246,7 @@ export function createOrdersService(deps: OrdersDeps) {
           .where('state', '=', d.codeEffect.from)
           .execute();
       await applyAccessChanges(tx, accessChanges(d, row, draft), t);
+      if (opts.inTransaction) await opts.inTransaction(tx, { row, decision: d, draft, now: t });
       return { id: row.id, state: d.to, version: seq, transition: d.transition };
     });
   }
@@ -587,7 +598,20 @@ export function createOrdersService(deps: OrdersDeps) {
     });
   }
 
-  return { create, get, list, events, saveDraft, submit, transition };
+  /** 提交照片 (T11/T16): refused with PHOTO_MISSING until every required curtain photo is attached (R-ORD-020). */
+  async function submitPhotos(actor: Actor, id: string, version: number, requestId?: string) {
+    const row = await loadOrder(db, id);
+    if (!row || (actor.role === 'customer' && row.account_id !== actor.id)) throw new DomainError('NOT_FOUND', { reason: 'ORDER_NOT_FOUND' });
+    const check = deps.checkDraft(decDraft(row), { accountId: row.account_id, today: today(), orderType: row.order_type as OrderType });
+    return transition(id, { type: 'SUBMIT_PHOTOS' }, actor, {
+      expectedVersion: version,
+      requestId,
+      extra: { curtainPhotosComplete: check.missingPhotos.length === 0 },
+      details: check.missingPhotos.length ? { missing: check.missingPhotos.map((m) => m.kind) } : undefined,
+    });
+  }
+
+  return { create, get, list, events, saveDraft, submit, submitPhotos, transition };
 }
 export type OrdersService = ReturnType<typeof createOrdersService>;
 
@@ -612,6 +636,7 @@ function view(row: OrderRow) {
   return {
     id: row.id,
     orderNo: row.order_no,
+    accountId: row.account_id,
     type: row.order_type,
     variant: row.variant,
     state: row.state,

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { Value } from 'typebox/value';
-import { checkFiling } from './check.ts';
 import { runCheckCli } from './check.cli.ts';
+import { checkFiling } from './check.ts';
 import { DEFAULT_RULE_SET_VERSION } from './defaults.ts';
 import { FilingDraftSchema } from './draft.ts';
 import { ruleRegistry, validationRuleIds } from './registry.ts';
@@ -52,18 +52,38 @@ describe('checkFiling', () => {
   });
   test('a province rule restating a generic one is reported once (same code and field)', () => {
     const twice = [probe(), probe({ id: 'R-TEST-002' })];
-    assert.deepEqual(checkFiling(personalDraft(), ctx(), twice).violations.map((v) => v.rule), ['R-TEST-001']);
+    assert.deepEqual(
+      checkFiling(personalDraft(), ctx(), twice).violations.map((v) => v.rule),
+      ['R-TEST-001'],
+    );
   });
   test('a rule that throws becomes RULE_FAILED naming the rule, and the other rules still run', () => {
-    const broken = probe({ id: 'R-TEST-009', check: () => { throw new Error('boom'); } });
+    const broken = probe({
+      id: 'R-TEST-009',
+      check: () => {
+        throw new Error('boom');
+      },
+    });
     const r = checkFiling(personalDraft(), ctx(), [broken, probe()]);
-    assert.deepEqual(r.violations.map((v) => [v.rule, v.code]), [['R-TEST-009', 'RULE_FAILED'], ['R-TEST-001', 'PROBE']]);
+    assert.deepEqual(
+      r.violations.map((v) => [v.rule, v.code]),
+      [
+        ['R-TEST-009', 'RULE_FAILED'],
+        ['R-TEST-001', 'PROBE'],
+      ],
+    );
   });
   test('a half-filled draft gets "what is missing" instead of an exception', () => {
-    const r = checkFiling({ orderType: 'FIRST', province: '广东', subject: { type: 'PERSONAL' }, websites: [{}] }, ctx());
+    const r = checkFiling(
+      { orderType: 'FIRST', province: '广东', subject: { type: 'PERSONAL' }, websites: [{}] },
+      ctx(),
+    );
     assert.equal(r.blocking, true);
     assert.ok(r.violations.some((v) => v.code === 'FIELD_REQUIRED'));
-    assert.ok(!r.violations.some((v) => v.code === 'RULE_FAILED'), JSON.stringify(r.violations.filter((v) => v.code === 'RULE_FAILED')));
+    assert.ok(
+      !r.violations.some((v) => v.code === 'RULE_FAILED'),
+      JSON.stringify(r.violations.filter((v) => v.code === 'RULE_FAILED')),
+    );
     assert.ok(!checkFiling({}, ctx()).violations.some((v) => v.code === 'RULE_FAILED'));
   });
   test('every registry rule has an R- id, a code, a field and bilingual titles', () => {
@@ -84,10 +104,22 @@ describe('browser safety', () => {
         if (statSync(p).isDirectory()) walk(p);
         else if (p.endsWith('.ts') && !p.endsWith('.test.ts')) {
           const src = readFileSync(p, 'utf8');
-          const re = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+          const re =
+            /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
           for (const m of src.matchAll(re)) {
             const spec = m[1] ?? m[2] ?? m[3];
-            const builtins = ['fs', 'path', 'url', 'crypto', 'os', 'child_process', 'util', 'punycode', 'buffer', 'stream'];
+            const builtins = [
+              'fs',
+              'path',
+              'url',
+              'crypto',
+              'os',
+              'child_process',
+              'util',
+              'punycode',
+              'buffer',
+              'stream',
+            ];
             if (spec.startsWith('node:') || builtins.includes(spec.split('/')[0])) offenders.push(`${p}: ${spec}`);
           }
         }
@@ -104,7 +136,11 @@ describe('FilingDraftSchema', () => {
     assert.equal(Value.Check(FilingDraftSchema, orgDraft()), true);
     assert.equal(Value.Check(FilingDraftSchema, { ...personalDraft(), extra: 1 }), false);
     assert.equal(Value.Check(FilingDraftSchema, { province: '香港' }), false);
-    assert.equal(Value.Check(FilingDraftSchema, { websites: Array.from({ length: 11 }, () => ({})) }), true, '11 websites reach the rules');
+    assert.equal(
+      Value.Check(FilingDraftSchema, { websites: Array.from({ length: 11 }, () => ({})) }),
+      true,
+      '11 websites reach the rules',
+    );
   });
 });
 
@@ -140,7 +176,12 @@ describe('beian check (runCheckCli)', () => {
   test('examples/unapproved-suffix.json fails with SUFFIX_NOT_APPROVED (R-WEB-005) and ENTER_MAIN_DOMAIN (R-WEB-003)', async () => {
     const r = await run(join(examples, 'unapproved-suffix.json'), '--json');
     assert.equal(r.code, 1);
-    assert.deepEqual(JSON.parse(r.out).violations.map((v: { code: string }) => v.code).sort(), ['ENTER_MAIN_DOMAIN', 'SUFFIX_NOT_APPROVED']);
+    assert.deepEqual(
+      JSON.parse(r.out)
+        .violations.map((v: { code: string }) => v.code)
+        .sort(),
+      ['ENTER_MAIN_DOMAIN', 'SUFFIX_NOT_APPROVED'],
+    );
   });
   test('usage errors, unreadable files and schema errors exit 2', async () => {
     assert.equal((await run()).code, 2);

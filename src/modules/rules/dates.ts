@@ -82,8 +82,27 @@ export function isWorkingDay(date: string, calendar?: CalendarData): boolean {
   return dow !== 0 && dow !== 6;
 }
 
-/** The n-th working day after `date` (day 1 is the next working day, §0.2). */
+const NO_CALENDAR: CalendarData = { holidays: [], makeupWorkdays: [] };
+const workingDayMemo = new WeakMap<CalendarData, Map<string, string>>();
+
+/** The n-th working day after `date` (day 1 is the next working day, §0.2). Memoised per calendar object. */
 export function addWorkingDays(date: string, n: number, calendar?: CalendarData): string {
+  const cal = calendar ?? NO_CALENDAR;
+  let memo = workingDayMemo.get(cal);
+  if (!memo) {
+    memo = new Map();
+    workingDayMemo.set(cal, memo);
+  }
+  const key = `${date}|${n}`;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const out = addWorkingDaysUncached(date, n, calendar);
+  if (memo.size > 5000) memo.clear();
+  memo.set(key, out);
+  return out;
+}
+
+function addWorkingDaysUncached(date: string, n: number, calendar?: CalendarData): string {
   let d = date;
   let left = n;
   while (left > 0) {

@@ -20,10 +20,22 @@ describe('serverEligibility', () => {
     assert.deepEqual(codes(server({ billing: 'PAY_AS_YOU_GO' })), ['R-ACC-008:BILLING_NOT_ELIGIBLE']);
   });
   test('R-ACC-009: the prepaid term must be ≥ 3 calendar months, renewals included', () => {
-    assert.deepEqual(codes(server({ purchasedOn: '2018-10-01', expiresOn: '2018-12-01' })), ['R-ACC-009:BILLING_NOT_ELIGIBLE']);
-    assert.deepEqual(codes(server({ purchasedOn: '2018-11-05', expiresOn: '2019-02-05' })), [], 'exactly 3 months passes (FAQ-026)');
-    assert.deepEqual(codes(server({ purchasedOn: '2018-11-05', expiresOn: '2019-02-04' })), ['R-ACC-009:BILLING_NOT_ELIGIBLE']);
-    assert.deepEqual(codes(server({ purchasedOn: '2018-10-01', expiresOn: '2018-12-01', prepaidMonths: 3 })), [], 'billing-stated term wins');
+    assert.deepEqual(codes(server({ purchasedOn: '2018-10-01', expiresOn: '2018-12-01' })), [
+      'R-ACC-009:BILLING_NOT_ELIGIBLE',
+    ]);
+    assert.deepEqual(
+      codes(server({ purchasedOn: '2018-11-05', expiresOn: '2019-02-05' })),
+      [],
+      'exactly 3 months passes (FAQ-026)',
+    );
+    assert.deepEqual(codes(server({ purchasedOn: '2018-11-05', expiresOn: '2019-02-04' })), [
+      'R-ACC-009:BILLING_NOT_ELIGIBLE',
+    ]);
+    assert.deepEqual(
+      codes(server({ purchasedOn: '2018-10-01', expiresOn: '2018-12-01', prepaidMonths: 3 })),
+      [],
+      'billing-stated term wins',
+    );
   });
   test('R-ACC-010: expired from the expiry day on', () => {
     assert.deepEqual(codes(server({ expiresOn: TODAY, purchasedOn: '2018-01-01' })), ['R-ACC-010:SERVER_EXPIRED']);
@@ -36,7 +48,10 @@ describe('serverEligibility', () => {
   test('R-ACC-012: a server still syncing is not usable yet, with the retry hint', () => {
     const s = server({ usableFrom: '2018-11-05T02:30:00.000Z' });
     assert.deepEqual(codes(s, '2018-11-05T02:00:00.000Z'), ['R-ACC-012:NOT_YET_SYNCED']);
-    assert.match(serverEligibility(s, TODAY, { now: '2018-11-05T02:00:00.000Z' }).reasons[0].message.zh, /30 分钟 ~ 1 小时/);
+    assert.match(
+      serverEligibility(s, TODAY, { now: '2018-11-05T02:00:00.000Z' }).reasons[0].message.zh,
+      /30 分钟 ~ 1 小时/,
+    );
     assert.deepEqual(codes(s, '2018-11-05T02:30:00.000Z'), []);
   });
 });
@@ -52,7 +67,10 @@ describe('authCodeGenerationRefusal — R-ACC-017, R-ACC-018', () => {
     assert.equal(authCodeGenerationRefusal(S1, [S1], TODAY), null);
     assert.equal(authCodeGenerationRefusal(server({ publicIpv4: null }), [S1], TODAY)?.code, 'NO_PUBLIC_IP');
     assert.equal(authCodeGenerationRefusal(server({ loadBalancer: true }), [S1], TODAY)?.code, 'LOAD_BALANCER_IP');
-    assert.equal(authCodeGenerationRefusal(server({ billing: 'PAY_AS_YOU_GO' }), [S1], TODAY)?.code, 'BILLING_NOT_ELIGIBLE');
+    assert.equal(
+      authCodeGenerationRefusal(server({ billing: 'PAY_AS_YOU_GO' }), [S1], TODAY)?.code,
+      'BILLING_NOT_ELIGIBLE',
+    );
     assert.equal(authCodeGenerationRefusal(H1, [S1, H1], TODAY)?.code, 'NOT_MAINLAND');
     assert.equal(authCodeGenerationRefusal(server({ expiresOn: '2018-11-01' }), [S1], TODAY)?.code, 'SERVER_EXPIRED');
     assert.equal(authCodeGenerationRefusal(undefined, [S1], TODAY)?.code, 'NO_ASSOCIATED_SERVER');
@@ -69,10 +87,22 @@ describe('authCodeGenerationRefusal — R-ACC-017, R-ACC-018', () => {
 
 describe('ipChangeFilingRequired — R-CHG-007', () => {
   test('FAQ-010 R-CHG-007: a non-commercial website may move to another IP of the provider without an order', () => {
-    assert.equal(ipChangeFilingRequired({ commercialLicensed: false, accessIps: ['203.0.113.10'] }, ['203.0.113.12']), false);
+    assert.equal(
+      ipChangeFilingRequired({ commercialLicensed: false, accessIps: ['203.0.113.10'] }, ['203.0.113.12']),
+      false,
+    );
   });
   test('R-CHG-007: a commercially licensed website whose IP left the account needs CHANGE_ACCESS', () => {
-    assert.equal(ipChangeFilingRequired({ commercialLicensed: true, accessIps: ['203.0.113.10'] }, ['203.0.113.12']), true);
-    assert.equal(ipChangeFilingRequired({ commercialLicensed: true, accessIps: ['203.0.113.10'] }, ['203.0.113.10', '203.0.113.12']), false);
+    assert.equal(
+      ipChangeFilingRequired({ commercialLicensed: true, accessIps: ['203.0.113.10'] }, ['203.0.113.12']),
+      true,
+    );
+    assert.equal(
+      ipChangeFilingRequired({ commercialLicensed: true, accessIps: ['203.0.113.10'] }, [
+        '203.0.113.10',
+        '203.0.113.12',
+      ]),
+      false,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import type { CheckContext, RegistrySubject, RegistryWebsite } from './context.ts';
 import type { OrderType } from './draft.ts';
+import { subjectByFilingNumber, websiteByDomain } from './rules/helpers.ts';
 import { registrableDomain } from './validators/domain.ts';
 
 /**
@@ -38,25 +39,25 @@ export function detectOrderType(
     ? subjects.find((s) => key(s.certificateNumber) === key(input.certificateNumber))
     : undefined;
   const outcomes: DomainOutcome[] = [];
+  const busy = new Set<string>();
+  for (const o of ctx.openOrders ?? []) {
+    if (o.id === ctx.orderId || !(o.provider === 'OTHER' || o.atBureau)) continue;
+    if (key(o.subjectCertificateNumber) === key(input.certificateNumber)) continue;
+    for (const d of o.domains) busy.add(d);
+  }
   for (const raw of input.domains) {
     const domain = registrableDomain(raw) ?? raw.trim().toLowerCase();
-    const inFlight = (ctx.openOrders ?? []).some(
-      (o) =>
-        o.id !== ctx.orderId &&
-        (o.provider === 'OTHER' || o.atBureau) &&
-        o.domains.includes(domain) &&
-        key(o.subjectCertificateNumber) !== key(input.certificateNumber),
-    );
+    const inFlight = busy.has(domain);
     if (inFlight) {
       outcomes.push({ domain, error: 'DOMAIN_CONFLICT' });
       continue;
     }
-    const website = ctx.registry?.websites.find((w) => w.domains.includes(domain));
+    const website = websiteByDomain(ctx, domain);
     if (!website) {
       outcomes.push({ domain, type: subject ? 'ADD_WEBSITE' : 'FIRST' });
       continue;
     }
-    const owner = subjects.find((s) => s.filingNumber === website.subjectFilingNumber);
+    const owner = subjectByFilingNumber(ctx, website.subjectFilingNumber);
     if (subject && owner && owner.filingNumber === subject.filingNumber) {
       outcomes.push(
         website.accessedHere

@@ -1,10 +1,12 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Database } from './database.ts';
 import * as m001 from './migrations/001_foundation.ts';
+import * as m002 from './migrations/002_review.ts';
 
 /** In-code migration list: bundling-safe (no directory scanning) and identical on SQLite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
   '001_foundation': m001,
+  '002_review': m002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

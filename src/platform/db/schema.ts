@@ -282,6 +282,25 @@ export interface ReviewCallsTable {
   outcome: string;
   note: string | null;
   at: number;
+  /** Seq of the order event that opened the initial-review round the call belongs to (002_review). */
+  round_seq: number | null;
+  /** Blind index of the number called, so a reached call confirms only that principal (R-ORD-018). */
+  callee_key: string | null;
+  callee_masked: string | null;
+}
+
+/** One review rejection with its reasons and the draft it judged, encrypted (002_review; R-REJ-001/002). */
+export interface ReviewRejectionsTable {
+  id: string;
+  order_id: string;
+  /** The order version the rejection was decided on; the draft snapshot is the draft at that version. */
+  order_version: number;
+  stage: string;
+  reasons: string;
+  note: string | null;
+  draft_enc: string;
+  reviewer_id: string | null;
+  at: number;
 }
 
 export interface BureauSubmissionsTable {
@@ -318,5 +337,6 @@ export interface DB {
   materials: MaterialsTable;
   curtain_requests: CurtainRequestsTable;
   review_calls: ReviewCallsTable;
+  review_rejections: ReviewRejectionsTable;
   bureau_submissions: BureauSubmissionsTable;
 }

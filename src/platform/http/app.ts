@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -97,6 +98,9 @@ export async function buildHttpApp(deps: HttpDeps): Promise<App> {
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  // One file per request; one byte over the R-MAT-001 limit is let through so the upload pipeline can name the rule.
+  // preservePath: the raw client file name reaches the pipeline, so a traversal attempt is refused by name, not silently cut
+  await app.register(multipart, { preservePath: true, limits: { fileSize: 2_097_153, files: 1, fields: 10, fieldSize: 1024, parts: 12 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

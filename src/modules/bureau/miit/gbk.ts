@@ -49,26 +49,39 @@ export function isGbkEncodable(text: string): boolean {
  */
 export function encodeGbk(text: string, fallback?: (codePoint: number) => string): Buffer {
   const t = encoderTable();
-  const out: number[] = [];
+  // Each UTF-16 unit takes at most 2 GBK bytes; only fallbacks can take more, and they grow the buffer.
+  let out = Buffer.allocUnsafe(text.length * 2 + 16);
+  let n = 0;
+  const room = (k: number) => {
+    if (n + k <= out.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(out.length * 2, n + k));
+    out.copy(bigger, 0, 0, n);
+    out = bigger;
+  };
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
     if (cp < 0x80) {
-      out.push(cp);
+      room(1);
+      out[n++] = cp;
       continue;
     }
     const bytes = t.get(cp);
     if (bytes !== undefined) {
-      out.push(bytes >> 8, bytes & 0xff);
+      room(2);
+      out[n++] = bytes >> 8;
+      out[n++] = bytes & 0xff;
       continue;
     }
     if (!fallback) throw new RangeError(`U+${cp.toString(16).toUpperCase()} has no GBK encoding`);
-    for (const c of fallback(cp)) {
-      const a = c.charCodeAt(0);
+    const replacement = fallback(cp);
+    room(replacement.length);
+    for (let i = 0; i < replacement.length; i++) {
+      const a = replacement.charCodeAt(i);
       if (a >= 0x80) throw new RangeError('a GBK fallback must be ASCII');
-      out.push(a);
+      out[n++] = a;
     }
   }
-  return Buffer.from(out);
+  return Buffer.from(out.subarray(0, n));
 }
 
 export function decodeGbk(bytes: Uint8Array): string {

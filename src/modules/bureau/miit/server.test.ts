@@ -3,7 +3,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { MemoryUploadJournal, MiitClient, type MiitClientOptions, type MiitLogger } from './client.ts';
-import type { EncodedBeianInfo } from './envelope.ts';
+import {
+  type EncodedBeianInfo,
+  encodeBeianInfo,
+  encodeXmlDocument,
+  newRandVal,
+  passwordHash,
+  plainZipMd5,
+} from './envelope.ts';
 import { MiitProtocolError } from './errors.ts';
 import type { DownloadData } from './payloads/download.ts';
 import { downloadData } from './payloads/download.ts';
@@ -463,6 +470,34 @@ describe('R-BUR-001 MIIT client ↔ SOAP server over HTTP', () => {
     const malformed = await handler('<soap>nope</soap>');
     assert.equal(malformed.status, 500);
     assert.match(malformed.body, /faultcode>soapenv:Client</);
+  });
+
+  it('R-BUR-001: an upload that breaks the XSD is accepted (msg_code 0) and reaches the impl with its issues, as the spec bureau answers 5001 later', async () => {
+    const events: unknown[] = [];
+    const handler = createMiitSoapHandler(bureau, { onCall: (e) => events.push(e) });
+    const xml = encodeXmlDocument(
+      '<?xml version="1.0" encoding="GBK"?><UploadData version="V.3.0"><ICP><ZXBA><Zx_xx><Zxlb>9</Zxlb><Jlid>1</Jlid><Zxly>1</Zxly></Zx_xx></ZXBA></ICP></UploadData>',
+    );
+    const randVal = newRandVal();
+    const body = buildSoapRequest({
+      method: 'isp_upload',
+      params: {
+        ispId: PROVIDER_ISP_ID,
+        userName: 'plain',
+        randVal,
+        pwdHash: passwordHash(ACCOUNT_PASSWORD, randVal),
+        ...encodeBeianInfo({ name: 'bad1', xml }, plainZipMd5),
+        dataSequence: 1,
+      },
+    });
+    const res = await handler(body);
+    assert.match(res.body, /msg_code&gt;0&lt;/);
+    assert.equal(bureau.uploads.length, 1);
+    assert.equal(bureau.uploads[0].data, null);
+    assert.equal(bureau.uploads[0].fileName, 'bad1');
+    const result = bureau.queue[0].data.ICP?.BAJG?.Jg_xx?.[0].Jgxx[0];
+    assert.equal(result?.Jgdm, 5001);
+    assert.deepEqual(events, [{ method: 'isp_upload', msgCode: 0, payloadSha256: bureau.uploads[0].payloadSha256 }]);
   });
 
   it('R-BUR-012 R-BUR-008: filing status and filing-password checks, and nothing personal in the logs (R-BUR-005)', async () => {

@@ -114,21 +114,25 @@ export const PLACES: readonly Place[] = [
 ];
 
 /** Places named in a text, longest match first, without overlaps (吉林市 → 吉林 once; 石家庄 not 家). */
+/** Places by their first character, longest name first, for a single left-to-right scan. */
+const PLACES_BY_FIRST_CHAR: ReadonlyMap<string, readonly Place[]> = (() => {
+  const m = new Map<string, Place[]>();
+  for (const p of PLACES) m.set(p.name[0], [...(m.get(p.name[0]) ?? []), p]);
+  for (const list of m.values()) list.sort((a, b) => b.name.length - a.name.length);
+  return m;
+})();
+
+/** Places named in a text, scanning left to right and taking the longest name at each position (吉林市 → 吉林 once). */
 export function placesIn(text: string): Place[] {
-  const sorted = [...PLACES].sort((a, b) => b.name.length - a.name.length);
-  const taken = new Array<boolean>(text.length).fill(false);
   const found: Place[] = [];
-  for (const place of sorted) {
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(place.name, from);
-      if (at < 0) break;
-      const span = taken.slice(at, at + place.name.length);
-      if (!span.some(Boolean)) {
-        for (let i = at; i < at + place.name.length; i++) taken[i] = true;
-        found.push(place);
-      }
-      from = at + 1;
+  let i = 0;
+  while (i < text.length) {
+    const match = PLACES_BY_FIRST_CHAR.get(text[i])?.find((p) => text.startsWith(p.name, i));
+    if (match) {
+      found.push(match);
+      i += match.name.length;
+    } else {
+      i += 1;
     }
   }
   return found;

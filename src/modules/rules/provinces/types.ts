@@ -77,30 +77,6 @@ export type FilingAbbreviation =
   | '宁'
   | '新';
 
-/** Order-type codes of requirements.md §0.3. */
-export const ORDER_TYPE_CODES = [
-  'FIRST',
-  'ADD_WEBSITE',
-  'ACCESS',
-  'CHANGE_SUBJECT',
-  'CHANGE_WEBSITE',
-  'CHANGE_ACCESS',
-  'CANCEL_SUBJECT',
-  'CANCEL_WEBSITE',
-  'CANCEL_ACCESS',
-] as const;
-export type OrderTypeCode = (typeof ORDER_TYPE_CODES)[number];
-
-/** Subject types of R-SUB-001. */
-export const SUBJECT_TYPE_CODES = [
-  'PERSONAL',
-  'ENTERPRISE',
-  'INDIVIDUAL_BUSINESS',
-  'PUBLIC_INSTITUTION',
-  'OTHER_ORG',
-] as const;
-export type SubjectTypeCode = (typeof SUBJECT_TYPE_CODES)[number];
-
 /** Certificate-renewal groups (R-PRV-010 / R-PRV-011). */
 export type CertRenewalGroup = 'A' | 'B';
 

@@ -2,7 +2,17 @@ import { isOrganisation } from '../draft.ts';
 import { isServerExpired, serverEligibility } from '../eligibility.ts';
 import { defineRule, type RuleDef } from '../rule.ts';
 import type { Violation } from '../violation.ts';
-import { certKey, maskAccount, NON_CANCEL_TYPES, subjectNumbers, t, VERIFY_TYPES, websitesOf } from './helpers.ts';
+import {
+  certKey,
+  maskAccount,
+  NON_CANCEL_TYPES,
+  subjectByFilingNumber,
+  subjectNumbers,
+  t,
+  VERIFY_TYPES,
+  websiteByDomain,
+  websitesOf,
+} from './helpers.ts';
 
 /** R-ACC: account/subject binding and resources (servers, authorisation codes). */
 
@@ -104,11 +114,14 @@ export const accountRules: RuleDef[] = [
         }
       }
       // The domain variant: the domain is the customer's own (same subject name) but filed from another account.
-      if (!other && draft.subject?.name) {
+      const name = draft.subject?.name;
+      const candidate =
+        !!name && (ctx.registry?.subjects ?? []).some((s) => s.name === name && s.accountId && s.accountId !== me);
+      if (!other && candidate && draft.subject?.name) {
         for (const w of websitesOf(draft)) {
           for (const d of w.domains ?? []) {
-            const rec = ctx.registry?.websites.find((x) => x.domains.includes(d.trim().toLowerCase()));
-            const subj = rec && ctx.registry?.subjects.find((s) => s.filingNumber === rec.subjectFilingNumber);
+            const rec = websiteByDomain(ctx, d.trim().toLowerCase());
+            const subj = rec && subjectByFilingNumber(ctx, rec.subjectFilingNumber);
             if (subj && subj.name === draft.subject.name && subj.accountId && subj.accountId !== me) {
               other = subj.accountUin ?? subj.accountId;
             }

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../../../platform/i18n.ts';
-import type { CheckContext, RegistrySubject, RegistryWebsite } from '../context.ts';
-import { addWorkingDays } from '../dates.ts';
+import type { CheckContext, PrincipalUse, RegistrySubject, RegistryWebsite } from '../context.ts';
+import { addDays, addWorkingDays } from '../dates.ts';
 import {
   type FilingDraft,
   isOrganisation,
@@ -12,6 +12,7 @@ import {
 } from '../draft.ts';
 import type { ProvinceRules } from '../provinces/types.ts';
 import { type DomainParse, parseDomain } from '../validators/domain.ts';
+import { parseCnPhone } from '../validators/phone.ts';
 import { provinceOfAddress } from '../validators/regions.ts';
 
 /** Shared lookups for the rule files. Pure, and cheap enough to call per rule (the bench budget is 1 ms). */
@@ -63,19 +64,29 @@ export function expired(validTo: string | undefined, today: string): boolean {
 
 /** The filed subject this draft is about: by the subject filing number, else by the entered certificate number. */
 export function recordedSubject(draft: FilingDraft, ctx: CheckContext): RegistrySubject | undefined {
-  const subjects = ctx.registry?.subjects;
-  if (!subjects) return undefined;
+  if (!ctx.registry) return undefined;
+  const idx = registryIndex(ctx);
   if (draft.subjectFilingNumber) {
-    const byNumber = subjects.find((s) => s.filingNumber === draft.subjectFilingNumber);
+    const byNumber = idx.subjectByFiling.get(draft.subjectFilingNumber);
     if (byNumber) return byNumber;
   }
   const key = certKey(draft.subject?.certificateNumber);
   if (!key) return undefined;
-  return subjects.find((s) => certKey(s.certificateNumber) === key);
+  return idx.subjectByCert.get(key);
 }
 
 /** Every certificate number the draft's subject is known by (the entered one and, via the registry, the other). */
+const numbersCache = new WeakMap<FilingDraft, { ctx: CheckContext; numbers: Set<string> }>();
+
 export function subjectNumbers(draft: FilingDraft, ctx: CheckContext): Set<string> {
+  const cached = numbersCache.get(draft);
+  if (cached && cached.ctx === ctx) return cached.numbers;
+  const numbers = computeSubjectNumbers(draft, ctx);
+  numbersCache.set(draft, { ctx, numbers });
+  return numbers;
+}
+
+function computeSubjectNumbers(draft: FilingDraft, ctx: CheckContext): Set<string> {
   const out = new Set<string>();
   const entered = certKey(draft.subject?.certificateNumber);
   if (entered) out.add(entered);
@@ -88,12 +99,50 @@ export function subjectNumbers(draft: FilingDraft, ctx: CheckContext): Set<strin
   return out;
 }
 
-export function websitesOfSubject(ctx: CheckContext, subject: RegistrySubject): RegistryWebsite[] {
-  return (ctx.registry?.websites ?? []).filter((w) => w.subjectFilingNumber === subject.filingNumber);
+/** Lookup maps over the registry, built once per registry object (rules look domains up many times). */
+interface RegistryIndex {
+  websiteByDomain: Map<string, RegistryWebsite>;
+  websiteByFiling: Map<string, RegistryWebsite>;
+  websitesBySubject: Map<string, RegistryWebsite[]>;
+  subjectByFiling: Map<string, RegistrySubject>;
+  subjectByCert: Map<string, RegistrySubject>;
+}
+const EMPTY_REGISTRY: NonNullable<CheckContext['registry']> = { subjects: [], websites: [] };
+const indexCache = new WeakMap<object, RegistryIndex>();
+
+export function registryIndex(ctx: Pick<CheckContext, 'registry'>): RegistryIndex {
+  const reg = ctx.registry ?? EMPTY_REGISTRY;
+  const cached = indexCache.get(reg);
+  if (cached) return cached;
+  const idx: RegistryIndex = {
+    websiteByDomain: new Map(),
+    websiteByFiling: new Map(),
+    websitesBySubject: new Map(),
+    subjectByFiling: new Map(),
+    subjectByCert: new Map(),
+  };
+  for (const w of reg.websites) {
+    for (const d of w.domains) if (!idx.websiteByDomain.has(d)) idx.websiteByDomain.set(d, w);
+    idx.websiteByFiling.set(w.filingNumber, w);
+    const list = idx.websitesBySubject.get(w.subjectFilingNumber);
+    if (list) list.push(w);
+    else idx.websitesBySubject.set(w.subjectFilingNumber, [w]);
+  }
+  for (const s of reg.subjects) {
+    idx.subjectByFiling.set(s.filingNumber, s);
+    const k = certKey(s.certificateNumber);
+    if (!idx.subjectByCert.has(k)) idx.subjectByCert.set(k, s);
+  }
+  indexCache.set(reg, idx);
+  return idx;
 }
 
-export function websiteByDomain(ctx: CheckContext, domain: string): RegistryWebsite | undefined {
-  return ctx.registry?.websites.find((w) => w.domains.includes(domain));
+export function websitesOfSubject(ctx: CheckContext, subject: RegistrySubject): RegistryWebsite[] {
+  return registryIndex(ctx).websitesBySubject.get(subject.filingNumber) ?? [];
+}
+
+export function websiteByDomain(ctx: Pick<CheckContext, 'registry'>, domain: string): RegistryWebsite | undefined {
+  return registryIndex(ctx).websiteByDomain.get(domain);
 }
 
 export function websiteByFilingNumber(
@@ -101,11 +150,14 @@ export function websiteByFilingNumber(
   filingNumber: string | undefined,
 ): RegistryWebsite | undefined {
   if (!filingNumber) return undefined;
-  return ctx.registry?.websites.find((w) => w.filingNumber === filingNumber);
+  return registryIndex(ctx).websiteByFiling.get(filingNumber);
 }
 
-export function subjectByFilingNumber(ctx: CheckContext, filingNumber: string): RegistrySubject | undefined {
-  return ctx.registry?.subjects.find((s) => s.filingNumber === filingNumber);
+export function subjectByFilingNumber(
+  ctx: Pick<CheckContext, 'registry'>,
+  filingNumber: string,
+): RegistrySubject | undefined {
+  return registryIndex(ctx).subjectByFiling.get(filingNumber);
 }
 
 /** A parsed domain with its position in the draft. */
@@ -183,11 +235,17 @@ export function provinceOfText(s: string | undefined): Province | undefined {
 }
 
 /** Date from which a domain's real-name verification is visible to the bureau (R-WEB-010). */
+const visibleMemo = new Map<string, string>();
+
 export function realNameVisibleFrom(verifiedOn: string, ctx: CheckContext): string {
-  const third = addWorkingDays(verifiedOn, 3, ctx.calendar);
-  const d = new Date(`${third}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+  // Without a calendar the answer depends on the date alone, so it is memoised (100 domains share a few dates).
+  if (ctx.calendar) return addDays(addWorkingDays(verifiedOn, 3, ctx.calendar), 1);
+  const hit = visibleMemo.get(verifiedOn);
+  if (hit) return hit;
+  const out = addDays(addWorkingDays(verifiedOn, 3), 1);
+  if (visibleMemo.size > 5000) visibleMemo.clear();
+  visibleMemo.set(verifiedOn, out);
+  return out;
 }
 
 /** Mask of an account identifier for R-ACC-004: first four and last four characters. */
@@ -207,4 +265,29 @@ export function hasMaterial(draft: FilingDraft, kind: string, websiteIndex?: num
 export function includesAny(text: string, words: readonly string[]): string | undefined {
   const lower = text.toLowerCase();
   return words.find((w) => lower.includes(w.toLowerCase()));
+}
+
+/** A phone number's comparison key: its national number when valid, else its digits. */
+export function phoneKey(n: string): string {
+  const p = parseCnPhone(n);
+  return p.kind === 'INVALID' ? n.replace(/\D/g, '') : p.national;
+}
+
+const phoneIndexCache = new WeakMap<readonly PrincipalUse[], Map<string, PrincipalUse[]>>();
+
+/** Recorded principals whose mobile or office phone is `phone` (R-SUB-019, -020), via an index per registry. */
+export function usesOfPhone(uses: readonly PrincipalUse[], phone: string): PrincipalUse[] {
+  let idx = phoneIndexCache.get(uses);
+  if (!idx) {
+    idx = new Map();
+    for (const u of uses) {
+      for (const n of new Set([u.mobile, u.officePhone].filter((x): x is string => !!x).map(phoneKey))) {
+        const list = idx.get(n);
+        if (list) list.push(u);
+        else idx.set(n, [u]);
+      }
+    }
+    phoneIndexCache.set(uses, idx);
+  }
+  return idx.get(phoneKey(phone)) ?? [];
 }

@@ -5,8 +5,15 @@ import type { SubjectType } from '../draft.ts';
 import { codesOf, ctx, orgDraft, orgWebsite, personalDraft, personalWebsite } from '../test-fixtures.ts';
 import { lintWebsiteName } from './naming.ts';
 
-const lint = (name: string, subjectType: SubjectType, subjectName: string, extra: Partial<Parameters<typeof lintWebsiteName>[1]> = {}) =>
-  lintWebsiteName(name, { subjectType, subjectName, approvedCategories: new Set(), ...extra }).map((f) => `${f.ruleNo}:${f.severity}:${f.code}`);
+const lint = (
+  name: string,
+  subjectType: SubjectType,
+  subjectName: string,
+  extra: Partial<Parameters<typeof lintWebsiteName>[1]> = {},
+) =>
+  lintWebsiteName(name, { subjectType, subjectName, approvedCategories: new Set(), ...extra }).map(
+    (f) => `${f.ruleNo}:${f.severity}:${f.code}`,
+  );
 
 describe('R-WEB-015 naming rules (truth table)', () => {
   const rows: Array<[string, SubjectType, string, string[], Partial<Parameters<typeof lintWebsiteName>[1]>?]> = [
@@ -25,8 +32,19 @@ describe('R-WEB-015 naming rules (truth table)', () => {
     ['示例游戏', 'ENTERPRISE', '广州示例科技有限公司', [], { approvedCategories: new Set(['CULTURE']) }],
     ['示例BBS', 'ENTERPRISE', '广州示例科技有限公司', ['3:block:WEBSITE_NAME_INVALID']],
     ['示例理财资讯', 'ENTERPRISE', '北京示例有限公司', ['4:warn:WEBSITE_NAME_RISK']],
-    ['示例购物商城', 'ENTERPRISE', '广州示例科技有限公司', ['5:warn:WEBSITE_NAME_RISK', '5:block:WEBSITE_REMARK_REQUIRED']],
-    ['示例购物商城', 'ENTERPRISE', '广州示例科技有限公司', ['5:warn:WEBSITE_NAME_RISK'], { remark: 'ICP 号申请通过后办理经营性备案' }],
+    [
+      '示例购物商城',
+      'ENTERPRISE',
+      '广州示例科技有限公司',
+      ['5:warn:WEBSITE_NAME_RISK', '5:block:WEBSITE_REMARK_REQUIRED'],
+    ],
+    [
+      '示例购物商城',
+      'ENTERPRISE',
+      '广州示例科技有限公司',
+      ['5:warn:WEBSITE_NAME_RISK'],
+      { remark: 'ICP 号申请通过后办理经营性备案' },
+    ],
     ['示例返利网', 'ENTERPRISE', '广州示例科技有限公司', ['6:warn:WEBSITE_NAME_RISK']],
     ['广州摄影爱好', 'PERSONAL', '张三', ['8:block:WEBSITE_NAME_INVALID']],
     ['广州示例科技', 'ENTERPRISE', '广州示例科技有限公司', []],
@@ -49,13 +67,24 @@ describe('R-WEB-015 naming rules (truth table)', () => {
     assert.deepEqual(lint('云上相册', 'ENTERPRISE', '广州示例科技有限公司'), []);
   });
   test('R-WEB-015: the rule reports on the website name, and the remark rule on the remark; name is required', () => {
-    const d = orgDraft({ websites: [orgWebsite({ name: '示例购物商城' }), orgWebsite({ name: '', domains: ['example-two.cn'] })] });
+    const d = orgDraft({
+      websites: [orgWebsite({ name: '示例购物商城' }), orgWebsite({ name: '', domains: ['example-two.cn'] })],
+    });
     const v = codesOf(d, ctx(), 'R-WEB-015');
     assert.deepEqual(v, ['FIELD_REQUIRED', 'WEBSITE_NAME_RISK', 'WEBSITE_REMARK_REQUIRED']);
-    assert.deepEqual(codesOf(personalDraft({ websites: [personalWebsite({ name: '张三的摄影作品' })] }), ctx(), 'R-WEB-015'), []);
+    assert.deepEqual(
+      codesOf(personalDraft({ websites: [personalWebsite({ name: '张三的摄影作品' })] }), ctx(), 'R-WEB-015'),
+      [],
+    );
   });
   test('R-WEB-015 rule 8: place matching takes the longest name and does not overlap', () => {
-    assert.deepEqual(placesIn('内蒙古包头示例').map((p) => p.name), ['内蒙古', '包头']);
-    assert.deepEqual(placesIn('吉林示例').map((p) => `${p.name}:${p.level}`), ['吉林:province']);
+    assert.deepEqual(
+      placesIn('内蒙古包头示例').map((p) => p.name),
+      ['内蒙古', '包头'],
+    );
+    assert.deepEqual(
+      placesIn('吉林示例').map((p) => `${p.name}:${p.level}`),
+      ['吉林:province'],
+    );
   });
 });

@@ -65,7 +65,11 @@ function onlyInsideSubjectName(name: string, keyword: string, subjectName: strin
   let at = name.indexOf(keyword);
   if (at < 0) return false;
   while (at >= 0) {
-    const pieces = [name.slice(Math.max(0, at - 2), at + k), name.slice(at, at + k + 2), name.slice(Math.max(0, at - 1), at + k + 1)];
+    const pieces = [
+      name.slice(Math.max(0, at - 2), at + k),
+      name.slice(at, at + k + 2),
+      name.slice(Math.max(0, at - 1), at + k + 1),
+    ];
     if (!pieces.some((p) => p.length >= k + 2 && subjectName.includes(p))) return false;
     at = name.indexOf(keyword, at + 1);
   }

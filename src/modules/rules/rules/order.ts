@@ -302,17 +302,16 @@ export const orderRules: RuleDef[] = [
     check(draft, ctx, report) {
       const out: Violation[] = [];
       const numbers = subjectNumbers(draft, ctx);
+      const busy = new Set<string>();
+      for (const o of ctx.openOrders ?? []) {
+        if (o.id === ctx.orderId || !(o.provider === 'OTHER' || o.atBureau)) continue;
+        if (numbers.has(certKey(o.subjectCertificateNumber))) continue;
+        for (const d of o.domains) busy.add(d);
+      }
+      if (busy.size === 0) return out;
       for (const e of domainEntries(draft)) {
         const d = registrableOf(e);
-        if (!d) continue;
-        const clash = (ctx.openOrders ?? []).find(
-          (o) =>
-            o.id !== ctx.orderId &&
-            (o.provider === 'OTHER' || o.atBureau) &&
-            o.domains.includes(d) &&
-            !numbers.has(certKey(o.subjectCertificateNumber)),
-        );
-        if (clash) {
+        if (d && busy.has(d)) {
           out.push(
             report(
               e.field,

@@ -21,14 +21,15 @@ import {
   expired,
   hasMaterial,
   isOrg,
-  isPersonal,
   NON_CANCEL_TYPES,
+  phoneKey,
   principalEntries,
   provinceOfText,
   provinceRules,
   recordedSubject,
   subjectNumbers,
   t,
+  usesOfPhone,
   VERIFY_TYPES,
   websitesOf,
   websitesOfSubject,
@@ -248,7 +249,7 @@ export const subjectRules: RuleDef[] = [
     title: t('有本接入商主体须先变更为最新证件', 'Subjects accessed here must first change to the latest certificate'),
     check(draft, ctx, report) {
       const rec = recordedSubject(draft, ctx);
-      if (!rec || !rec.accessedHere) return [];
+      if (!rec?.accessedHere) return [];
       const stale =
         (rec.latestCertificateNumber && certKey(rec.latestCertificateNumber) !== certKey(rec.certificateNumber)) ||
         rec.flags?.includes('CERT_UPDATE_PENDING');
@@ -731,9 +732,11 @@ export const subjectRules: RuleDef[] = [
       for (const e of principalEntries(draft)) {
         const p = e.principal;
         if (!p.mobile) continue;
-        const clash = uses.find(
+        const key = phoneKey(p.mobile);
+        const clash = usesOfPhone(uses, p.mobile).find(
           (u) =>
-            samePhone(u.mobile, p.mobile) &&
+            u.mobile !== undefined &&
+            phoneKey(u.mobile) === key &&
             !mine.has(certKey(u.subjectCertificateNumber)) &&
             !(samePersonOk && p.certificateNumber && certKey(u.certificateNumber) === certKey(p.certificateNumber)),
         );

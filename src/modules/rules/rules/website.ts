@@ -13,9 +13,11 @@ import {
   provinceRules,
   realNameVisibleFrom,
   registrableOf,
+  subjectByFilingNumber,
   t,
   VERIFY_TYPES,
   WEBSITE_EDIT_TYPES,
+  websiteByDomain,
   websiteByFilingNumber,
   websitesOf,
 } from './helpers.ts';
@@ -34,7 +36,7 @@ function isNewDomain(
   ctx: Parameters<RuleDef['check']>[1],
 ): boolean {
   const rec = websiteByFilingNumber(ctx, draftWebsiteFiling);
-  return !rec || !rec.domains.includes(domain);
+  return !rec?.domains.includes(domain);
 }
 
 export const websiteRules: RuleDef[] = [
@@ -175,9 +177,9 @@ export const websiteRules: RuleDef[] = [
           !isNewDomain(websitesOf(draft)[e.websiteIndex]?.filingNumber, d, ctx)
         )
           continue;
-        const rec = ctx.registry?.websites.find((w) => w.domains.includes(d));
+        const rec = websiteByDomain(ctx, d);
         if (!rec) continue;
-        const owner = ctx.registry?.subjects.find((s) => s.filingNumber === rec.subjectFilingNumber);
+        const owner = subjectByFilingNumber(ctx, rec.subjectFilingNumber);
         const sameSubject = owner && draft.subject?.name && owner.name === draft.subject.name;
         // The same-name/other-number case carries R-ORD-005's guidance instead.
         if (

@@ -45,7 +45,19 @@ export function normalizeHost(input: string): string | null {
   return host;
 }
 
+/** Parsing costs a URL parse plus a suffix-list walk; domains repeat across rules and requests, so it is memoised. */
+const parseMemo = new Map<string, DomainParse>();
+
 export function parseDomain(input: string): DomainParse {
+  const hit = parseMemo.get(input);
+  if (hit) return hit;
+  const out = parseUncached(input);
+  if (parseMemo.size >= 10_000) parseMemo.clear();
+  parseMemo.set(input, out);
+  return out;
+}
+
+function parseUncached(input: string): DomainParse {
   if (input.trim() === '') return { ok: false, reason: 'EMPTY' };
   const host = normalizeHost(input);
   if (host === null) return { ok: false, reason: 'SYNTAX' };
@@ -73,7 +85,7 @@ export function registrableDomain(host: string): string | null {
 
 /** ASCII form of a suffix label or domain written in Unicode ('中国' → 'xn--fiqs8s'). */
 export function toAsciiLabel(label: string): string {
-  if (/^[\x00-\x7f]*$/.test(label)) return label.toLowerCase();
+  if (!/[^\u0020-\u007e]/.test(label)) return label.toLowerCase();
   return new URL(`http://x.${label}`).hostname.slice(2);
 }
 

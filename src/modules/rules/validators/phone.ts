@@ -13,11 +13,27 @@ export interface ParsedPhone {
   national: string;
 }
 
+/**
+ * libphonenumber's /max parse costs tens of microseconds, and a check compares each principal's numbers with every
+ * recorded principal (R-SUB-019), so results are memoised. Bounded, because a server process lives long.
+ */
+const cache = new Map<string, ParsedPhone>();
+const CACHE_LIMIT = 10_000;
+
 export function parseCnPhone(input: string): ParsedPhone {
+  const hit = cache.get(input);
+  if (hit) return hit;
+  const parsed = parseUncached(input);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(input, parsed);
+  return parsed;
+}
+
+function parseUncached(input: string): ParsedPhone {
   const raw = input.trim();
   if (!/^[+\d][\d\s()-]{5,22}$/.test(raw)) return { kind: 'INVALID', national: '' };
   const p = parsePhoneNumberFromString(raw, 'CN');
-  if (!p || p.country !== 'CN' || !p.isValid()) return { kind: 'INVALID', national: '' };
+  if (p?.country !== 'CN' || !p.isValid()) return { kind: 'INVALID', national: '' };
   const t = p.getType();
   const kind: PhoneKind = t === 'MOBILE' ? 'MOBILE' : t === 'FIXED_LINE' ? 'FIXED_LINE' : 'OTHER';
   return { kind, national: String(p.nationalNumber) };

@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const webRoot = fileURLToPath(new URL('.', import.meta.url));
+const api = { '/api': { target: 'http://127.0.0.1:3000' } };
+
+/**
+ * The console build: root web/, output web/dist (served by src/platform/http/web-console.ts when it exists).
+ * The dev server proxies /api to a running Beian; the Host header is kept (no changeOrigin), so the API's
+ * same-origin check on unsafe requests sees the console's own origin.
+ */
+export default defineConfig({
+  root: webRoot,
+  base: '/',
+  plugins: [react()],
+  server: { proxy: api },
+  preview: { proxy: api },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        // routes are split by their dynamic imports; the big shared libraries get chunks of their own so a
+        // route change never re-downloads them
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
+            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+|dayjs)[\\/]/, priority: 20 },
+            {
+              name: 'rules',
+              test: /(src[\\/]modules[\\/]rules[\\/]|node_modules[\\/](libphonenumber-js|tldts|tldts-core|typebox)[\\/])/,
+              priority: 10,
+            },
+          ],
+        },
+      },
+    },
+  },
+});
