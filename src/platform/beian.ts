@@ -7,15 +7,22 @@ import { blobRoot, createMaterialsService } from '../modules/materials/materials
 import { registerMaterialRoutes } from '../modules/materials/materials.routes.ts';
 import { beijingDate } from '../modules/calendar/index.ts';
 import { createAccessGateway } from '../modules/access/gateway.ts';
+import { ensureServerSweep, orderTimerHandlers } from '../modules/filings/order-timers.ts';
+import { createTimerWorker, type TimerHandler } from './timers.ts';
 import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { createAccountsService } from '../modules/accounts/accounts.service.ts';
-import { createWorkCalendar } from '../modules/calendar/index.ts';
 import { createDraftChecker } from '../modules/filings/checker.ts';
 import { registerFilingRoutes } from '../modules/filings/filings.routes.ts';
 import { createOrdersService } from '../modules/filings/orders.service.ts';
 import { createAuthCodesService } from '../modules/resources/auth-codes.service.ts';
 import { registerAuthCodeRoutes, registerResourceRoutes } from '../modules/resources/resources.routes.ts';
 import { createServersService } from '../modules/resources/servers.service.ts';
+import {
+  createProvinceOverrideStore,
+  createReviewModule,
+  loadWorkCalendar,
+  refreshableCalendar,
+} from '../modules/review/index.ts';
 import { CLOCK_OFFSET_KEY, registerSystemRoutes } from '../modules/system/system.routes.ts';
 import { AdjustableClock, type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -50,15 +57,11 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
   const servers = createServersService({ database, clock });
   const authCodes = createAuthCodesService({ database, clock, servers });
   const pii = loadPiiCrypto(config, { ephemeral: opts.ephemeralKeys });
-  const overrides = await database.db.selectFrom('calendar_overrides').selectAll().execute();
-  const calendar = createWorkCalendar({
-    overrides: overrides.map((o) => ({
-      date: o.date,
-      kind: o.kind as 'holiday' | 'workday',
-      name: o.name ?? undefined,
-      source: o.source ?? undefined,
-    })),
-  });
+  // the calendar and the province rules in force sit in holders an admin change reaches at once (review module)
+  const calendarRef = refreshableCalendar(await loadWorkCalendar(database));
+  const calendar = calendarRef.calendar;
+  const provinceRules = createProvinceOverrideStore(database);
+  await provinceRules.reload();
   metrics.calendarCoveredUntil.set(calendar.coveredUntilYear ?? 0);
   const orders = createOrdersService({
     database,
@@ -66,7 +69,7 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
     calendar,
     pii,
     authCodes,
-    checkDraft: createDraftChecker(database),
+    checkDraft: createDraftChecker(database, provinceRules.source),
     syncDelayMinutes: config.BEIAN_SERVER_SYNC_DELAY_MINUTES,
   });
   const app: App = await buildHttpApp({ config, database, clock, accounts, logger: opts.logger });
@@ -83,6 +86,17 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
   registerResourceRoutes(app, { servers });
   registerAuthCodeRoutes(app, { authCodes });
   registerFilingRoutes(app, { orders });
+  const review = createReviewModule({
+    database,
+    clock,
+    config,
+    pii,
+    orders,
+    calendar: calendarRef,
+    provinceRules,
+    onCalendarRebuilt: (c) => metrics.calendarCoveredUntil.set(c.coveredUntilYear ?? 0),
+  });
+  review.register(app);
   const blobs = opts.blobs ?? (config.BEIAN_S3_URL ? s3Store(config, pii) : new LocalDiskBlobStore(blobRoot(config.dataDir), { keyring: pii.keyring }));
   const materials = createMaterialsService({ database, clock, blobs, orders });
   const documents = createDocumentsService({ orders, config, today: () => beijingDate(clock.now()) });
@@ -90,6 +104,15 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
   registerMaterialRoutes(app, { materials, documents, curtain });
   // R-ACS: the edge's access check on its own listener (BEIAN_ACCESS_HOST:BEIAN_ACCESS_PORT), from an in-memory snapshot
   const access = createAccessGateway({ database, config, metrics: metrics.registry, log: app.log });
+
+  // Durable timers: every module adds its handlers to this registry; the worker starts with start().
+  const timerHandlers: Record<string, TimerHandler> = { ...orderTimerHandlers({ database, clock, orders }) };
+  const timers = createTimerWorker({
+    database,
+    clock,
+    handlers: timerHandlers,
+    onError: (t, err) => app.log.error({ err, timer: t.kind, object: t.object_id }, 'timer handler failed'),
+  });
 
   const webDist = join(import.meta.dirname, '../../web/dist');
   if (existsSync(webDist)) {
@@ -101,15 +124,18 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
   async function start() {
     await app.listen({ host: config.HOST, port: config.PORT });
     await access.start();
+    await ensureServerSweep(database, clock);
+    timers.start(config.BEIAN_MODE === 'demo' ? 2_000 : 5_000);
   }
 
   async function close() {
+    await timers.stop();
     await access.stop();
     await app.close();
     if (!opts.database) await database.close();
   }
 
-  return { config, database, clock, metrics, calendar, accounts, servers, authCodes, orders, materials, documents, curtain, blobs, access, app, start, close };
+  return { config, database, clock, metrics, calendar, accounts, servers, authCodes, orders, materials, documents, curtain, blobs, access, review, provinceRules, timers, timerHandlers, app, start, close };
 }
 
 export type Beian = Awaited<ReturnType<typeof createBeian>>;

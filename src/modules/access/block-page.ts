@@ -87,7 +87,10 @@ const TEXT: Record<'NOT_FILED' | 'FILING_IN_PROGRESS' | 'NOT_ACCESSED_HERE' | 'C
     action: FILE,
   },
   FILING_CANCELLED: {
-    title: { zh: '网站暂时无法访问：备案号已被注销', en: 'This website is unavailable: its filing number was cancelled' },
+    title: {
+      zh: '网站暂时无法访问：备案号已被注销',
+      en: 'This website is unavailable: its filing number was cancelled',
+    },
     why: {
       zh: '该网站的备案号已被注销。备案号一经注销便不可恢复，网站无法继续访问。',
       en: 'The website’s filing number has been cancelled. A cancelled filing number cannot be restored.',
@@ -138,10 +141,7 @@ export function blockText(reason: GatewayReason): ReasonText {
 }
 
 const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 /** The console page that starts the verify step for this domain; the console detects the order type. */
 export function filingLink(consoleUrl: string, domain: string | null, reason: GatewayReason): string {

@@ -93,8 +93,7 @@ export function createAccessGateway(deps: AccessGatewayDeps) {
 
   // ---- loading -------------------------------------------------------------------------------------------------
 
-  const codeOf = (decision: string, reason: string) =>
-    encodeAccess(decision as AccessDecision, reason as AccessReason);
+  const codeOf = (decision: string, reason: string) => encodeAccess(decision as AccessDecision, reason as AccessReason);
 
   /** Reads the whole projection into a fresh snapshot and swaps it in (start-up, or after the DB went backwards). */
   async function loadFull(): Promise<void> {
@@ -197,12 +196,7 @@ export function createAccessGateway(deps: AccessGatewayDeps) {
   };
 
   function verdictFor(req: FastifyRequest, host: string | undefined): Verdict {
-    return decideAccess(
-      snapshot,
-      regions,
-      host,
-      header(req, 'x-server-ip') ?? header(req, 'x-original-server-addr'),
-    );
+    return decideAccess(snapshot, regions, host, header(req, 'x-server-ip') ?? header(req, 'x-original-server-addr'));
   }
 
   const app: FastifyInstance = Fastify({ logger: false, return503OnClosing: true, keepAliveTimeout: 65_000 });

@@ -48,8 +48,11 @@ export function registrableOfHost(raw: string | undefined): string | null | type
     if (c === 46) dots++;
     else if (c < 48 || c > 57) {
       numeric = false;
+      if (c >= 97 && c <= 122) continue;
       if (c >= 65 && c <= 90) upper = true;
       else if (c > 127) ascii = false;
+      // '-' and '_' (seen in real sub-domain labels); any other ASCII symbol is not a host name
+      else if (c !== 45 && c !== 95) return null;
     }
   }
   if (s.length === 0 || numeric) return NO_DOMAIN;

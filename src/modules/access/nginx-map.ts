@@ -107,8 +107,7 @@ export async function exportNginxMap(database: Database, opts: NginxExportOption
     deltaLines: 0,
     reloaded: false,
   };
-  if (opts.incremental && previousVersion === version)
-    return { ...base, written: false, domains: -1, previousVersion };
+  if (opts.incremental && previousVersion === version) return { ...base, written: false, domains: -1, previousVersion };
 
   let domains = 0;
   async function* body() {
@@ -190,7 +189,10 @@ export async function exportNginxMap(database: Database, opts: NginxExportOption
       const stderr = (err as { stderr?: string }).stderr ?? String(err);
       throw new DomainError('SERVICE_UNAVAILABLE', {
         reason: 'NGINX_CONFIG_TEST_FAILED',
-        message: { zh: `nginx 配置检查失败，已恢复原文件：${stderr}`, en: `nginx -t failed; restored the previous file: ${stderr}` },
+        message: {
+          zh: `nginx 配置检查失败，已恢复原文件：${stderr}`,
+          en: `nginx -t failed; restored the previous file: ${stderr}`,
+        },
       });
     }
     await run(bin, [...args, '-s', 'reload'], { timeout: 60_000 });

@@ -2,67 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { signIn, type TestApp, testApp } from '../../../test/support/app.ts';
 import { testBackend } from '../../../test/support/db.ts';
+import { passInitialReview, personDraft } from '../../../test/support/drafts.ts';
 
 const SYSTEM = { id: null, role: 'system' as const };
-
-// A personal FIRST filing with every field the rules require (a resident of Guangdong filing a blog).
-export const personDraft = (domain: string) => ({
-  orderType: 'FIRST',
-  province: '广东',
-  subject: {
-    type: 'PERSONAL',
-    name: '张三',
-    certificateType: 'RESIDENT_ID',
-    certificateNumber: '440524188001010014',
-    certificateValidFrom: '2020-01-01',
-    certificateValidTo: '2040-01-01',
-    certificateAddress: '广东省深圳市南山区科技园路1号',
-    communicationAddress: { province: '广东', city: '深圳市', district: '南山区', detail: '科技园路1号' },
-  },
-  subjectPrincipal: {
-    name: '张三',
-    certificateType: 'RESIDENT_ID',
-    certificateNumber: '440524188001010014',
-    certificateValidTo: '2040-01-01',
-    mobile: '13800138000',
-    officePhone: '13800138000',
-    email: 'zhangsan@example.com',
-    emergencyContact: { name: '李四', mobile: '13900139000' },
-  },
-  websites: [
-    {
-      name: '张三的技术博客',
-      domains: [domain],
-      serviceContent: 'OTHER',
-      nature: 'PERSONAL_BLOG',
-      languages: ['zh-CN'],
-      accessIps: ['203.0.113.10'],
-      principalSameAsSubject: true,
-      principal: {
-        name: '张三',
-        certificateType: 'RESIDENT_ID',
-        certificateNumber: '440524188001010014',
-        certificateValidTo: '2040-01-01',
-        mobile: '13800138000',
-        email: 'zhangsan@example.com',
-        emergencyContact: { name: '李四', mobile: '13900139000' },
-      },
-    },
-  ],
-  materials: [
-    { kind: 'SUBJECT_CERT_FRONT', blobId: 'b1', mimeType: 'image/jpeg', sizeBytes: 100000 },
-    { kind: 'SUBJECT_CERT_BACK', blobId: 'b2', mimeType: 'image/jpeg', sizeBytes: 100000 },
-    { kind: 'HANDHELD_PHOTO', websiteIndex: 0, blobId: 'b3', mimeType: 'image/jpeg', sizeBytes: 100000 },
-    {
-      kind: 'VERIFICATION_SHEET',
-      websiteIndex: 0,
-      blobId: 'b4',
-      mimeType: 'image/jpeg',
-      sizeBytes: 100000,
-      signed: true,
-    },
-  ],
-});
 
 describe(`filing order lifecycle over HTTP (${testBackend})`, () => {
   let t: TestApp;
@@ -201,12 +143,7 @@ describe(`filing order lifecycle over HTTP (${testBackend})`, () => {
     });
     assert.equal(self.statusCode, 403);
 
-    const approved = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/orders/${order.id}/initial-review/approve`,
-      headers: { cookie: reviewer },
-      payload: { version: submitted.json().version },
-    });
+    const approved = await passInitialReview(t, reviewer, order.id, submitted.json().version);
     assert.equal(approved.statusCode, 200, approved.body);
     assert.equal(approved.json().state, 'PHOTO_PENDING');
 
@@ -241,7 +178,7 @@ describe(`filing order lifecycle over HTTP (${testBackend})`, () => {
       method: 'POST',
       url: `/api/v1/orders/${o.id}/initial-review/reject`,
       headers: { cookie: reviewer },
-      payload: { version: o.version, reasons: [{ code: 'X', field: 'subject.name', message: 'x' }] },
+      payload: { version: o.version, reasons: [{ code: 'SUBJECT_INFO_INCOMPLETE', field: 'subject.name', message: '主体名称与证件不一致' }] },
     });
     assert.equal(wrong.statusCode, 409);
     assert.equal(wrong.json().code, 'ILLEGAL_TRANSITION');
@@ -304,6 +241,8 @@ describe(`filing order lifecycle over HTTP (${testBackend})`, () => {
     });
     assert.equal(sub.statusCode, 200, sub.body);
     const v = sub.json().version;
+    const call = await t.app.inject({ method: 'POST', url: `/api/v1/review/orders/${created.json().id}/calls`, headers: { cookie: reviewer }, payload: { outcome: 'reached' } });
+    assert.equal(call.statusCode, 201, call.body);
     const [a, b] = await Promise.all([
       t.app.inject({
         method: 'POST',
@@ -315,7 +254,7 @@ describe(`filing order lifecycle over HTTP (${testBackend})`, () => {
         method: 'POST',
         url: `/api/v1/orders/${created.json().id}/initial-review/reject`,
         headers: { cookie: reviewer },
-        payload: { version: v, reasons: [{ code: 'R-SUB-010', field: 'subject.name', message: '姓名与证件不一致' }] },
+        payload: { version: v, reasons: [{ code: 'SUBJECT_INFO_INCOMPLETE', field: 'subject.name', message: '姓名与证件不一致' }] },
       }),
     ]);
     assert.deepEqual([a.statusCode, b.statusCode].sort(), [200, 409]);

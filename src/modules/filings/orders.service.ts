@@ -72,6 +72,11 @@ export interface OrdersDeps {
   authCodes: AuthCodesService;
   checkDraft: DraftChecker;
   syncDelayMinutes: number;
+  /**
+   * Writes the notifications a transition sends (the table's `notify` rules, R-NTF) into the outbox, in the same
+   * transaction as the state change, so a committed change is always reported and a rolled-back one never is.
+   */
+  notify?: (tx: Tx, ctx: { row: OrderRow; decision: Accepted; draft: FilingDraft; actor: Actor; rejection?: RejectionReason[]; now: number }) => Promise<void>;
 }
 
 const subjectPurpose = 'subject.cert';
@@ -247,6 +252,7 @@ export function createOrdersService(deps: OrdersDeps) {
           .execute();
       await applyAccessChanges(tx, accessChanges(d, row, draft), t);
       if (opts.inTransaction) await opts.inTransaction(tx, { row, decision: d, draft, now: t });
+      if (deps.notify && d.notify.length) await deps.notify(tx, { row, decision: d, draft, actor, rejection: opts.rejection, now: t });
       return { id: row.id, state: d.to, version: seq, transition: d.transition };
     });
   }

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { signIn, type TestApp, testApp } from '../../../test/support/app.ts';
 import { testBackend } from '../../../test/support/db.ts';
 import { multipart } from '../../../test/support/multipart.ts';
-import { personDraft } from '../filings/lifecycle.db.test.ts';
+import { passInitialReview, personDraft } from '../../../test/support/drafts.ts';
 import { pdfPagesText } from './documents/pdf-text.ts';
 import { photo } from './test-images.ts';
 
@@ -104,7 +104,7 @@ describe(`materials over HTTP (${testBackend})`, () => {
   it('R-ORD-020 / R-MAT-017..019: initial review, PHOTO_MISSING until a photo point uploads the curtain photo, then re-review', async () => {
     const sub = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${orderId}/submit`, headers: { cookie: customer }, payload: { version } });
     assert.equal(sub.statusCode, 200, sub.body);
-    const ok = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${orderId}/initial-review/approve`, headers: { cookie: reviewer }, payload: { version: sub.json().version } });
+    const ok = await passInitialReview(t, reviewer, orderId, sub.json().version);
     assert.equal(ok.json().state, 'PHOTO_PENDING');
     const early = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${orderId}/submit-photos`, headers: { cookie: customer }, payload: { version: ok.json().version } });
     assert.equal(early.statusCode, 422, early.body);

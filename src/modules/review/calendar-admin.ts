@@ -37,7 +37,11 @@ export type CalendarHolder = ReturnType<typeof refreshableCalendar>;
 
 export async function readCalendarSources(tx: Tx) {
   const rows = await tx.selectFrom('calendar_overrides').selectAll().orderBy('date').execute();
-  const years = await tx.selectFrom('settings').select('value').where('key', '=', OVERRIDE_YEARS_KEY).executeTakeFirst();
+  const years = await tx
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', OVERRIDE_YEARS_KEY)
+    .executeTakeFirst();
   return {
     rows,
     overrides: rows.map(

@@ -101,9 +101,16 @@ const FIX_SUPPLEMENTS: Record<string, LocalizedText> = {
 };
 const PHOTO_RETAKE: LocalizedText = {
   zh: '请根据修改建议拍摄符合要求的照片替换原有照片，替换完成后单击【提交照片】。',
-  en: "Take a photo that meets the requirements, replace the old one, then click 「提交照片」.",
+  en: 'Take a photo that meets the requirements, replace the old one, then click 「提交照片」.',
 };
-for (const code of ['PHOTO_SEASON', 'PHOTO_EDITED', 'PHOTO_MIRRORED', 'PHOTO_FRAMING', 'PHOTO_NOT_PRINCIPAL', 'CURTAIN_TEXT_MISMATCH'])
+for (const code of [
+  'PHOTO_SEASON',
+  'PHOTO_EDITED',
+  'PHOTO_MIRRORED',
+  'PHOTO_FRAMING',
+  'PHOTO_NOT_PRINCIPAL',
+  'CURTAIN_TEXT_MISMATCH',
+])
   FIX_SUPPLEMENTS[code] = PHOTO_RETAKE;
 
 /** Initial-review reasons the catalogue names outside the R-REJ-007 table. */
@@ -286,6 +293,18 @@ export interface ReasonFailure {
   reason: 'UNKNOWN_REASON_CODE' | 'REASON_NOT_FOR_STAGE' | 'UNKNOWN_FIELD' | 'FIELD_NOT_FOR_REASON';
 }
 
+function reasonFailure(
+  r: ReasonInput,
+  entry: CatalogueReason | undefined,
+  stage: ReviewStage,
+): Omit<ReasonFailure, 'index'> | null {
+  if (!entry) return { field: 'code', reason: 'UNKNOWN_REASON_CODE' };
+  if (!entry.stages.includes(stage)) return { field: 'code', reason: 'REASON_NOT_FOR_STAGE' };
+  if (!isDraftPath(r.field)) return { field: 'field', reason: 'UNKNOWN_FIELD' };
+  if (!fieldMatches(r.field, entry.fields)) return { field: 'field', reason: 'FIELD_NOT_FOR_REASON' };
+  return null;
+}
+
 /**
  * Checks every reason of a rejection against the catalogue (R-REJ-001: a reason code from R-REJ-007 with its field)
  * and fills the customer-facing message and fix from the catalogue where the reviewer left them empty.
@@ -300,10 +319,11 @@ export function resolveReasons(
   const resolved: ResolvedReason[] = [];
   reasons.forEach((r, index) => {
     const entry = BY_CODE.get(r.code);
-    if (!entry) return failures.push({ index, field: 'code', reason: 'UNKNOWN_REASON_CODE' });
-    if (!entry.stages.includes(stage)) return failures.push({ index, field: 'code', reason: 'REASON_NOT_FOR_STAGE' });
-    if (!isDraftPath(r.field)) return failures.push({ index, field: 'field', reason: 'UNKNOWN_FIELD' });
-    if (!fieldMatches(r.field, entry.fields)) return failures.push({ index, field: 'field', reason: 'FIELD_NOT_FOR_REASON' });
+    const failure = reasonFailure(r, entry, stage);
+    if (failure || !entry) {
+      failures.push({ index, ...(failure ?? { field: 'code', reason: 'UNKNOWN_REASON_CODE' }) });
+      return;
+    }
     const message = r.message?.trim() ? r.message.trim() : entry.label[lang];
     const fix = r.fix?.trim() ? r.fix.trim() : entry.fix?.[lang];
     resolved.push({ code: r.code, field: r.field, message, ...(fix ? { fix } : {}), rules: entry.rules });

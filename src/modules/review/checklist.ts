@@ -1,9 +1,9 @@
 import type { LocalizedText } from '../../platform/i18n.ts';
+import type { CheckContext } from '../rules/context.ts';
 import type { ReviewStage } from '../rules/data/rejection-reasons.ts';
 import { type FilingDraft, isOrganisation } from '../rules/draft.ts';
 import type { ProvinceRules } from '../rules/provinces/types.ts';
 import { type RuleDef, ruleApplies } from '../rules/rule.ts';
-import type { CheckContext } from '../rules/context.ts';
 import type { Violation } from '../rules/violation.ts';
 import type { CallStatus } from './calls.ts';
 
@@ -188,14 +188,38 @@ function contentItems(draft: FilingDraft): ChecklistItem[] {
   const mismatch = 'CONTENT_SUBJECT_MISMATCH';
   if (org) {
     items.push(
-      manual('R-PRE-011-a', 'content', ['R-PRE-011'], { zh: '网站内容是本单位自身内容', en: "The content is about the organisation itself" }, mismatch, w),
-      manual('R-PRE-011-b', 'content', ['R-PRE-011'], { zh: '网站内容符合营业执照经营范围', en: 'The content fits the registered business scope' }, mismatch, w),
-      manual('R-PRE-011-c', 'content', ['R-PRE-011'], { zh: '网站不涉及其他单位', en: 'The site does not present other organisations' }, mismatch, w),
+      manual(
+        'R-PRE-011-a',
+        'content',
+        ['R-PRE-011'],
+        { zh: '网站内容是本单位自身内容', en: 'The content is about the organisation itself' },
+        mismatch,
+        w,
+      ),
+      manual(
+        'R-PRE-011-b',
+        'content',
+        ['R-PRE-011'],
+        { zh: '网站内容符合营业执照经营范围', en: 'The content fits the registered business scope' },
+        mismatch,
+        w,
+      ),
+      manual(
+        'R-PRE-011-c',
+        'content',
+        ['R-PRE-011'],
+        { zh: '网站不涉及其他单位', en: 'The site does not present other organisations' },
+        mismatch,
+        w,
+      ),
       manual(
         'R-PRE-011-d',
         'content',
         ['R-PRE-011'],
-        { zh: '涉及前置审批的内容（经营性、教育、医疗、化工等）有相应审批', en: 'Content needing approval (commercial, education, medical, chemical …) has it' },
+        {
+          zh: '涉及前置审批的内容（经营性、教育、医疗、化工等）有相应审批',
+          en: 'Content needing approval (commercial, education, medical, chemical …) has it',
+        },
         mismatch,
         w,
       ),
@@ -206,7 +230,10 @@ function contentItems(draft: FilingDraft): ChecklistItem[] {
         'R-PRE-012',
         'content',
         ['R-PRE-012'],
-        { zh: '个人网站不涉及企业、团体、论坛、经营性及前置审批内容', en: 'A personal site has no company, group, forum, commercial or pre-approval content' },
+        {
+          zh: '个人网站不涉及企业、团体、论坛、经营性及前置审批内容',
+          en: 'A personal site has no company, group, forum, commercial or pre-approval content',
+        },
         mismatch,
         w,
       ),
@@ -218,10 +245,16 @@ function contentItems(draft: FilingDraft): ChecklistItem[] {
         'R-PRE-014',
         'content',
         ['R-PRE-014'],
-        { zh: '网站未开通访问，或仅显示「网站正在建设中」', en: "The site is closed or shows only 'under construction'" },
+        {
+          zh: '网站未开通访问，或仅显示「网站正在建设中」',
+          en: "The site is closed or shows only 'under construction'",
+        },
         'SITE_OPEN_BEFORE_FILING',
         `${w}.domains`,
-        { zh: '驳回时请在说明中记录访问的 URL、时间与看到的 HTTP 状态或页面标题。', en: 'When rejecting, note the URL, time and observed HTTP status or page title.' },
+        {
+          zh: '驳回时请在说明中记录访问的 URL、时间与看到的 HTTP 状态或页面标题。',
+          en: 'When rejecting, note the URL, time and observed HTTP status or page title.',
+        },
       ),
     );
   }
@@ -231,7 +264,10 @@ function contentItems(draft: FilingDraft): ChecklistItem[] {
         'R-PRE-013',
         'content',
         ['R-PRE-013', 'R-ORD-030', 'R-ORD-037'],
-        { zh: '已备案网站首页底部悬挂备案号并链接工信部网站', en: 'Filed sites show the filing number linked to the MIIT site' },
+        {
+          zh: '已备案网站首页底部悬挂备案号并链接工信部网站',
+          en: 'Filed sites show the filing number linked to the MIIT site',
+        },
         'FILING_NUMBER_NOT_DISPLAYED',
         'existingWebsites',
       ),
@@ -254,8 +290,22 @@ function contentItems(draft: FilingDraft): ChecklistItem[] {
 function photoItems(rules: ProvinceRules | null, curtainText: string | null): ChecklistItem[] {
   const f = 'materials';
   const items = [
-    manual('R-MAT-021-a', 'photo', ['R-MAT-021'], { zh: '照片中为网站负责人本人', en: 'The photo shows the website principal in person' }, 'PHOTO_NOT_PRINCIPAL', f),
-    manual('R-MAT-021-b', 'photo', ['R-MAT-021'], { zh: '拍摄胸部以上（半身照）', en: 'Framed from the chest up' }, 'PHOTO_FRAMING', f),
+    manual(
+      'R-MAT-021-a',
+      'photo',
+      ['R-MAT-021'],
+      { zh: '照片中为网站负责人本人', en: 'The photo shows the website principal in person' },
+      'PHOTO_NOT_PRINCIPAL',
+      f,
+    ),
+    manual(
+      'R-MAT-021-b',
+      'photo',
+      ['R-MAT-021'],
+      { zh: '拍摄胸部以上（半身照）', en: 'Framed from the chest up' },
+      'PHOTO_FRAMING',
+      f,
+    ),
     manual(
       'R-MAT-021-c',
       'photo',
@@ -265,13 +315,41 @@ function photoItems(rules: ProvinceRules | null, curtainText: string | null): Ch
       f,
       curtainText ? { zh: `应为「${curtainText}」`, en: `Expected 「${curtainText}」` } : undefined,
     ),
-    manual('R-MAT-021-d', 'photo', ['R-MAT-021', 'R-MAT-022'], { zh: '照片未经 PS、合成，未使用电子幕布', en: 'Not edited or composited; no electronic curtain' }, 'PHOTO_EDITED', f),
-    manual('R-MAT-021-e', 'photo', ['R-MAT-021'], { zh: '幕布字样不是反的', en: 'The curtain text is not mirrored' }, 'PHOTO_MIRRORED', f),
-    manual('R-MAT-023', 'photo', ['R-MAT-023'], { zh: '幕布为本接入商现行幕布', en: "The curtain is this provider's current one" }, 'CURTAIN_NOT_PROVIDER', f),
+    manual(
+      'R-MAT-021-d',
+      'photo',
+      ['R-MAT-021', 'R-MAT-022'],
+      { zh: '照片未经 PS、合成，未使用电子幕布', en: 'Not edited or composited; no electronic curtain' },
+      'PHOTO_EDITED',
+      f,
+    ),
+    manual(
+      'R-MAT-021-e',
+      'photo',
+      ['R-MAT-021'],
+      { zh: '幕布字样不是反的', en: 'The curtain text is not mirrored' },
+      'PHOTO_MIRRORED',
+      f,
+    ),
+    manual(
+      'R-MAT-023',
+      'photo',
+      ['R-MAT-023'],
+      { zh: '幕布为本接入商现行幕布', en: "The curtain is this provider's current one" },
+      'CURTAIN_NOT_PROVIDER',
+      f,
+    ),
   ];
   if (rules?.seasonalClothing) {
     items.push(
-      manual('R-MAT-021-f', 'photo', ['R-MAT-021', 'R-PRV-016'], { zh: '着装符合当季', en: 'Clothing suits the current season' }, 'PHOTO_SEASON', f),
+      manual(
+        'R-MAT-021-f',
+        'photo',
+        ['R-MAT-021', 'R-PRV-016'],
+        { zh: '着装符合当季', en: 'Clothing suits the current season' },
+        'PHOTO_SEASON',
+        f,
+      ),
     );
   }
   return items;
@@ -283,7 +361,12 @@ export function buildChecklist(input: ChecklistInput): Checklist {
     items.push(callItem(input.calls), serverItem(input.serverExpired));
     for (const rule of input.rules) {
       if (!ruleApplies(rule, input.draft, input.ctx)) continue;
-      items.push(ruleItem(rule, input.violations.filter((v) => v.rule === rule.id)));
+      items.push(
+        ruleItem(
+          rule,
+          input.violations.filter((v) => v.rule === rule.id),
+        ),
+      );
     }
     // a violation whose rule id is not in the list (e.g. RULE_FAILED of a broken rule) must still be seen
     const known = new Set(input.rules.map((r) => r.id));

@@ -52,7 +52,7 @@ export const ProviderConfigSchema = Type.Object(
     photoPoints: Type.Array(PhotoPointSchema, { maxItems: 500 }),
     miitUrl: Type.String({ minLength: 1, maxLength: 200, pattern: '^https?://' }),
   },
-  { additionalProperties: false, $id: 'ProviderConfig' },
+  { additionalProperties: false },
 );
 
 export type ProviderConfig = Static<typeof ProviderConfigSchema>;
@@ -97,5 +97,7 @@ export function curtainTextFor(
   province: ProvinceName,
   provinceOverride: string | undefined,
 ): string {
-  return provinceOverride ?? cfg.curtainText.byProvince.find((p) => p.province === province)?.text ?? cfg.curtainText.default;
+  return (
+    provinceOverride ?? cfg.curtainText.byProvince.find((p) => p.province === province)?.text ?? cfg.curtainText.default
+  );
 }

@@ -38,7 +38,8 @@ export function createProvinceOverrideStore(database: Database) {
   const { db } = database;
   let rows: StoredOverride[] = [];
   // tableFor runs on every check: one resolution per day and data generation
-  let memo: { key: string; value: { table: ProvinceTable; version: string; applied: ProvinceOverride[] } } | null = null;
+  let memo: { key: string; value: { table: ProvinceTable; version: string; applied: ProvinceOverride[] } } | null =
+    null;
   let generation = 0;
 
   async function read(tx: Tx): Promise<StoredOverride[]> {
@@ -71,7 +72,8 @@ export function createProvinceOverrideStore(database: Database) {
 
   function resolve(today: string) {
     const key = `${generation}:${today}`;
-    if (memo?.key !== key) memo = { key, value: resolveProvinceTable(provinceTable, rows, today, PROVINCE_TABLE_VERSION) };
+    if (memo?.key !== key)
+      memo = { key, value: resolveProvinceTable(provinceTable, rows, today, PROVINCE_TABLE_VERSION) };
     return memo.value;
   }
 
@@ -159,7 +161,12 @@ export function createProvinceOverrideStore(database: Database) {
           objectType: 'province_override',
           objectId: id,
           requestId,
-          details: { province: row.province, key: row.key, value: JSON.parse(row.value), effectiveFrom: row.effective_from },
+          details: {
+            province: row.province,
+            key: row.key,
+            value: JSON.parse(row.value),
+            effectiveFrom: row.effective_from,
+          },
         },
         at,
       );

@@ -29,8 +29,8 @@ import {
 import { catalogueReason, parseFieldPath, type ReasonInput, reasonsError, resolveReasons } from './catalogue.ts';
 import { buildChecklist, type Checklist } from './checklist.ts';
 import { diffDrafts } from './diff.ts';
-import type { ProvinceOverrideStore } from './province-overrides.ts';
 import { curtainTextFor, type ProviderConfig } from './provider-config.ts';
+import type { ProvinceOverrideStore } from './province-overrides.ts';
 import {
   callsOf,
   expiringOrders,
@@ -45,7 +45,7 @@ import {
   roundSeqs,
   submissionsOf,
 } from './review.repository.ts';
-import { REVIEW_SLA_WORKING_DAYS, type SlaClock, slaClock } from './sla.ts';
+import { REVIEW_SLA_WORKING_DAYS, slaClock } from './sla.ts';
 
 export const QUEUES = ['initial', 're-review', 'bureau', 'expiring'] as const;
 export type QueueName = (typeof QUEUES)[number];
@@ -273,9 +273,8 @@ export function createReviewService(deps: ReviewDeps) {
     let curtainText: string | null = null;
     if (province) {
       const cfg = await deps.providerConfig();
-      const override = deps.provinceRules
-        .inForce(day)
-        .find((o) => o.province === province && o.key === 'curtainText')?.value as string | undefined;
+      const override = deps.provinceRules.inForce(day).find((o) => o.province === province && o.key === 'curtainText')
+        ?.value as string | undefined;
       curtainText = curtainTextFor(cfg, province, override);
     }
     return buildChecklist({
@@ -315,7 +314,9 @@ export function createReviewService(deps: ReviewDeps) {
         seq: e.seq,
         at: e.at,
         event: e.event,
-        stage: snap?.stage ?? (e.event === 'BUREAU_REJECTED' ? 'bureau' : e.from === 'PENDING_RE_REVIEW' ? 're-review' : 'initial'),
+        stage:
+          snap?.stage ??
+          (e.event === 'BUREAU_REJECTED' ? 'bureau' : e.from === 'PENDING_RE_REVIEW' ? 're-review' : 'initial'),
         reasons: snap ? (JSON.parse(snap.reasons) as RejectionStash['reasons']) : (details.reasons ?? []),
         note: snap?.note ?? details.note ?? null,
         reviewerId: snap?.reviewer_id ?? null,
@@ -327,7 +328,9 @@ export function createReviewService(deps: ReviewDeps) {
       ? {
           since: { at: lastSnap.at, stage: lastSnap.stage, orderVersion: lastSnap.order_version },
           ...diffDrafts(
-            JSON.parse(deps.pii.keyring.decryptString(lastSnap.draft_enc, `review_rejections.draft_enc.${lastSnap.id}`)),
+            JSON.parse(
+              deps.pii.keyring.decryptString(lastSnap.draft_enc, `review_rejections.draft_enc.${lastSnap.id}`),
+            ),
             draft,
             JSON.parse(lastSnap.reasons) as { code: string; field: string }[],
           ),
@@ -359,7 +362,7 @@ export function createReviewService(deps: ReviewDeps) {
       calleeIsPrincipal: c.callee_key !== null && c.callee_key === cc.key,
     }));
     const timeline = [
-      ...events.map((e) => ({ kind: 'event' as const, at: e.at, seq: e.seq, ...e })),
+      ...events.map((e) => ({ kind: 'event' as const, ...e })),
       ...calls.map((c) => ({ kind: 'call' as const, ...c })),
     ].sort((a, b) => a.at - b.at || (a.kind === 'event' ? 0 : 1) - (b.kind === 'event' ? 0 : 1));
     const audit = await listAudit(db, { objectType: 'order', objectId: orderId, limit: 200 });
@@ -367,7 +370,14 @@ export function createReviewService(deps: ReviewDeps) {
     return {
       order,
       stage,
-      sla: stage ? slaClock(deps.calendar, order.stateEnteredAt, t, REVIEW_SLA_WORKING_DAYS[order.state as 'PENDING_INITIAL_REVIEW']) : null,
+      sla: stage
+        ? slaClock(
+            deps.calendar,
+            order.stateEnteredAt,
+            t,
+            REVIEW_SLA_WORKING_DAYS[order.state as 'PENDING_INITIAL_REVIEW'],
+          )
+        : null,
       checklist,
       calls: {
         attempts: calls,
@@ -385,7 +395,12 @@ export function createReviewService(deps: ReviewDeps) {
       decision: {
         stage,
         canApprove: stage !== null && checklist.blocking.length === 0 && !order.flags.serverExpired,
-        blockers: checklist.blocking.map((i) => ({ id: i.id, title: i.title, reasonCode: i.reasonCode, field: i.field })),
+        blockers: checklist.blocking.map((i) => ({
+          id: i.id,
+          title: i.title,
+          reasonCode: i.reasonCode,
+          field: i.field,
+        })),
       },
     };
   }
@@ -528,7 +543,10 @@ export function createReviewService(deps: ReviewDeps) {
       if (isUniqueViolation(err))
         throw new DomainError('CONFLICT', {
           reason: 'CALL_ATTEMPT_RACE',
-          message: { zh: '另一位审核员刚刚记录了这次拨打，请刷新', en: 'Another reviewer just logged this attempt; reload' },
+          message: {
+            zh: '另一位审核员刚刚记录了这次拨打，请刷新',
+            en: 'Another reviewer just logged this attempt; reload',
+          },
         });
       throw err;
     }
@@ -605,8 +623,7 @@ export function createReviewService(deps: ReviewDeps) {
       const order = await deps.orders.get(actor, orderId);
       const draft = order.draft as FilingDraft;
       const missing = resolved.reasons.findIndex((r) => !indicesExist(draft, r.field));
-      if (missing >= 0)
-        throw reasonsError([{ index: missing, field: 'field', reason: 'UNKNOWN_FIELD' }], input);
+      if (missing >= 0) throw reasonsError([{ index: missing, field: 'field', reason: 'UNKNOWN_FIELD' }], input);
       if (stage === 'initial' && resolved.reasons.some((r) => r.code === 'CONFIRMATION_CALL_UNREACHED')) {
         const cc = await callContext(orderId, row.state, draft);
         if (!cc.status.unreachedRejectionAllowed)

@@ -190,3 +190,17 @@ describe('beian check (runCheckCli)', () => {
     assert.equal((await run(bad)).code, 2);
   });
 });
+
+describe('filingNumberSnippet', () => {
+  test('FAQ-247 R-PRE-013: the footer shows the company name and number, centred, linked to the configured MIIT URL', async () => {
+    const { filingNumberSnippet } = await import('./snippet.ts');
+    const html = filingNumberSnippet('广州示例科技有限公司', '粤ICP备18000001号-1');
+    assert.match(html, /text-align:center/);
+    assert.match(html, /广州示例科技有限公司 <a href="http:\/\/www\.miitbeian\.gov\.cn"[^>]*>粤ICP备18000001号-1<\/a>/);
+    assert.match(
+      filingNumberSnippet('A&B', 'X', 'https://beian.miit.gov.cn/'),
+      /A&amp;B <a href="https:\/\/beian\.miit\.gov\.cn\/"/,
+    );
+    assert.match(filingNumberSnippet('A', 'X', 'javascript:alert(1)'), /href="http:\/\/www\.miitbeian\.gov\.cn"/);
+  });
+});

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import type { TestApp } from './app.ts';
+
+// A personal FIRST filing with every field the rules require (a resident of Guangdong filing a blog).
+export const personDraft = (domain: string) => ({
+  orderType: 'FIRST',
+  province: '广东',
+  subject: {
+    type: 'PERSONAL',
+    name: '张三',
+    certificateType: 'RESIDENT_ID',
+    certificateNumber: '440524188001010014',
+    certificateValidFrom: '2020-01-01',
+    certificateValidTo: '2040-01-01',
+    certificateAddress: '广东省深圳市南山区科技园路1号',
+    communicationAddress: { province: '广东', city: '深圳市', district: '南山区', detail: '科技园路1号' },
+  },
+  subjectPrincipal: {
+    name: '张三',
+    certificateType: 'RESIDENT_ID',
+    certificateNumber: '440524188001010014',
+    certificateValidTo: '2040-01-01',
+    mobile: '13800138000',
+    officePhone: '13800138000',
+    email: 'zhangsan@example.com',
+    emergencyContact: { name: '李四', mobile: '13900139000' },
+  },
+  websites: [
+    {
+      name: '张三的技术博客',
+      domains: [domain],
+      serviceContent: 'OTHER',
+      nature: 'PERSONAL_BLOG',
+      languages: ['zh-CN'],
+      accessIps: ['203.0.113.10'],
+      principalSameAsSubject: true,
+      principal: {
+        name: '张三',
+        certificateType: 'RESIDENT_ID',
+        certificateNumber: '440524188001010014',
+        certificateValidTo: '2040-01-01',
+        mobile: '13800138000',
+        email: 'zhangsan@example.com',
+        emergencyContact: { name: '李四', mobile: '13900139000' },
+      },
+    },
+  ],
+  materials: [
+    { kind: 'SUBJECT_CERT_FRONT', blobId: 'b1', mimeType: 'image/jpeg', sizeBytes: 100000 },
+    { kind: 'SUBJECT_CERT_BACK', blobId: 'b2', mimeType: 'image/jpeg', sizeBytes: 100000 },
+    { kind: 'HANDHELD_PHOTO', websiteIndex: 0, blobId: 'b3', mimeType: 'image/jpeg', sizeBytes: 100000 },
+    {
+      kind: 'VERIFICATION_SHEET',
+      websiteIndex: 0,
+      blobId: 'b4',
+      mimeType: 'image/jpeg',
+      sizeBytes: 100000,
+      signed: true,
+    },
+  ],
+});
+
+
+/** Initial review as the FAQ has it: a confirmation call that reached the principal (R-ORD-018), then approval. */
+export async function passInitialReview(t: TestApp, reviewerCookie: string, orderId: string, version: number) {
+  const call = await t.app.inject({ method: 'POST', url: `/api/v1/review/orders/${orderId}/calls`, headers: { cookie: reviewerCookie }, payload: { outcome: 'reached' } });
+  assert.equal(call.statusCode, 201, call.body);
+  return t.app.inject({ method: 'POST', url: `/api/v1/orders/${orderId}/initial-review/approve`, headers: { cookie: reviewerCookie }, payload: { version } });
+}

@@ -1,0 +1,138 @@
+import { Alert, Card, Descriptions, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { MODIFICATION_PATH_TEXT, modificationPath } from '../../../../src/modules/filings/domain/limits.ts';
+import { curtainEntryVisible } from '../../../../src/modules/materials/curtain.ts';
+import { useLang } from '../../app/i18n.ts';
+import { ProblemAlert } from '../../app/ProblemAlert.tsx';
+import { BeijingTime, OrderTypeText, StateTag } from '../common.tsx';
+import { useOrder, useOrderEvents } from '../queries.ts';
+import type { OrderDetail } from '../types.ts';
+import { NextStep } from './next-step.tsx';
+import { RevokeOrAbandon } from './OrderActions.tsx';
+import { OrderTimeline } from './OrderTimeline.tsx';
+import { PhotoSection } from './PhotoSection.tsx';
+import { RejectionCard } from './RejectionCard.tsx';
+
+function History({ order }: { order: OrderDetail }) {
+  const { t } = useTranslation();
+  const events = useOrderEvents(order.id);
+  if (!events.data) return null;
+  return (
+    <Table
+      size="small"
+      rowKey="seq"
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      dataSource={events.data}
+      columns={[
+        { title: t('customer.order.when'), render: (_, e) => <BeijingTime ms={e.at} /> },
+        { title: t('customer.order.who'), render: (_, e) => t(`customer.order.actor.${e.actorRole}`, { defaultValue: e.actorRole }) },
+        {
+          title: t('customer.order.change'),
+          render: (_, e) => (
+            <Space size={4} wrap>
+              {e.from && <StateTag state={e.from} type={order.type} />}
+              {e.from && '→'}
+              <StateTag state={e.to} type={order.type} />
+            </Space>
+          ),
+        },
+      ]}
+      aria-label={t('customer.order.history')}
+    />
+  );
+}
+
+/** One order: where it stands, what to do next, its timeline, rejection reasons and the photo step. */
+export function OrderPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const { pick } = useLang();
+  const { hash } = useLocation();
+  const order = useOrder(id);
+  useEffect(() => {
+    if (hash && order.data) document.getElementById(hash.slice(1))?.scrollIntoView();
+  }, [hash, order.data]);
+  if (order.isPending) return <Skeleton active />;
+  if (order.isError) return <ProblemAlert error={order.error} />;
+  const o = order.data;
+  const path = modificationPath(o.state, !!o.flags.editUnlocked);
+  const rejected = ['INITIAL_REJECTED', 'RE_REVIEW_REJECTED', 'BUREAU_REJECTED'].includes(o.state);
+
+  return (
+    <div className="stack">
+      <div className="page-header">
+        <div>
+          <Typography.Title level={1} className="page-title">
+            {t('customer.order.title', { no: o.orderNo })}
+          </Typography.Title>
+          <Space wrap>
+            <OrderTypeText type={o.type} variant={o.variant} />
+            <StateTag state={o.state} type={o.type} />
+            {o.flags.serverExpired && <Tag color="error">{t('customer.order.serverExpired')}</Tag>}
+          </Space>
+        </div>
+        <Link to="/console">{t('customer.order.back')}</Link>
+      </div>
+
+      {o.flags.serverExpired && <Alert type="error" showIcon title={t('customer.order.serverExpiredBody')} />}
+
+      {!rejected && (
+        <Card title={<h2 className="section-title">{t('customer.order.now')}</h2>}>
+          <div className="stack">
+            <NextStep order={o} />
+            <Typography.Text type="secondary">{pick(MODIFICATION_PATH_TEXT[path])}</Typography.Text>
+            {o.type === 'ACCESS' && o.flags.initialReviewPassed && (
+              <Alert type="success" showIcon title={t('customer.order.temporaryAccess')} />
+            )}
+            <RevokeOrAbandon order={o} />
+          </div>
+        </Card>
+      )}
+
+      <RejectionCard order={o} />
+
+      {curtainEntryVisible(o.state) && <PhotoSection order={o} />}
+
+      <Card title={<h2 className="section-title">{t('customer.order.timeline')}</h2>}>
+        <OrderTimeline order={o} />
+      </Card>
+
+      <Card title={<h2 className="section-title">{t('customer.order.summary')}</h2>}>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 1, md: 2 }}
+          items={[
+            { key: 'subject', label: t('customer.order.subject'), children: o.summary.subjectName ?? '—' },
+            { key: 'cert', label: t('customer.order.cert'), children: o.summary.certMasked ?? '—' },
+            { key: 'province', label: t('customer.order.province'), children: o.province ?? '—' },
+            { key: 'ip', label: t('customer.order.accessIp'), children: o.accessIp ?? '—' },
+            { key: 'created', label: t('customer.order.created'), children: <BeijingTime ms={o.createdAt} /> },
+            { key: 'submitted', label: t('customer.order.submitted'), children: <BeijingTime ms={o.submittedAt} /> },
+            {
+              key: 'websites',
+              label: t('customer.order.websites'),
+              span: 'filled',
+              children: (
+                <ul className="problem-list">
+                  {o.summary.websites.map((w, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: websites have no id before filing
+                    <li key={i}>
+                      {w.name ?? t('customer.dashboard.unnamedWebsite')} — {w.domains.join(', ')}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            },
+          ]}
+        />
+      </Card>
+
+      <Card title={<h2 className="section-title">{t('customer.order.history')}</h2>}>
+        <History order={o} />
+      </Card>
+    </div>
+  );
+}
