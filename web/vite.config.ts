@@ -3,7 +3,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
-const api = { '/api': { target: 'http://127.0.0.1:3000' } };
+/** Where the dev server and `vite preview` send /api: a running Beian (`npm start`), or BEIAN_API_URL. */
+const api = { '/api': { target: process.env.BEIAN_API_URL ?? 'http://127.0.0.1:3000' } };
 
 /**
  * The console build: root web/, output web/dist (served by src/platform/http/web-console.ts when it exists).
@@ -23,17 +24,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
       output: {
-        // routes are split by their dynamic imports; the big shared libraries get chunks of their own so a
-        // route change never re-downloads them
+        // Routes are split by their dynamic imports. React and antd, which every page uses, get long-lived chunks
+        // of their own; the rules engine (with the phone-number metadata and the public suffix list) stays with
+        // the pages that check drafts, so the dashboard never downloads it.
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
             { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+|dayjs)[\\/]/, priority: 20 },
-            {
-              name: 'rules',
-              test: /(src[\\/]modules[\\/]rules[\\/]|node_modules[\\/](libphonenumber-js|tldts|tldts-core|typebox)[\\/])/,
-              priority: 10,
-            },
           ],
         },
       },

@@ -12,7 +12,8 @@ import { createTimerWorker, type TimerHandler } from './timers.ts';
 import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { createAccountsService } from '../modules/accounts/accounts.service.ts';
 import { createDraftChecker } from '../modules/filings/checker.ts';
-import { registerFilingRoutes } from '../modules/filings/filings.routes.ts';
+import { registerFilingRoutes, registerPostFilingRoutes } from '../modules/filings/filings.routes.ts';
+import { createPostFilingService, type FilingPasswordVerifier } from '../modules/filings/post-filing.service.ts';
 import { createOrdersService } from '../modules/filings/orders.service.ts';
 import { createAuthCodesService } from '../modules/resources/auth-codes.service.ts';
 import { registerAuthCodeRoutes, registerResourceRoutes } from '../modules/resources/resources.routes.ts';
@@ -86,6 +87,10 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
   registerResourceRoutes(app, { servers });
   registerAuthCodeRoutes(app, { authCodes });
   registerFilingRoutes(app, { orders });
+  // Ports filled in by the bureau module once it is built below (the password check goes to the bureau, R-BUR-008).
+  const ports: { verifyFilingPassword?: FilingPasswordVerifier } = {};
+  const postFiling = createPostFilingService({ database, clock, pii, orders, verifyFilingPassword: () => ports.verifyFilingPassword });
+  registerPostFilingRoutes(app, { postFiling });
   const review = createReviewModule({
     database,
     clock,
@@ -135,7 +140,7 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
     if (!opts.database) await database.close();
   }
 
-  return { config, database, clock, metrics, calendar, accounts, servers, authCodes, orders, materials, documents, curtain, blobs, access, review, provinceRules, timers, timerHandlers, app, start, close };
+  return { config, database, clock, metrics, calendar, accounts, servers, authCodes, orders, materials, documents, curtain, blobs, access, review, provinceRules, timers, timerHandlers, postFiling, ports, app, start, close };
 }
 
 export type Beian = Awaited<ReturnType<typeof createBeian>>;

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { type App, requireActor } from '../../platform/http/app.ts';
 import { FilingDraftSchema } from '../rules/draft.ts';
 import type { OrdersService } from './orders.service.ts';
+import type { PostFilingService } from './post-filing.service.ts';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const VersionBody = Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
@@ -176,4 +177,45 @@ export function registerFilingRoutes(app: App, deps: { orders: OrdersService }) 
         ),
     );
   }
+}
+
+export function registerPostFilingRoutes(app: App, deps: { postFiling: PostFilingService }) {
+  const tags = ['filings'];
+  const PostFilingType = Type.Union(['CHANGE_SUBJECT', 'CHANGE_WEBSITE', 'CHANGE_ACCESS', 'CANCEL_SUBJECT', 'CANCEL_WEBSITE', 'CANCEL_ACCESS'].map((t) => Type.Literal(t)));
+  const Confirm = Type.Union([Type.Literal('CANCEL_SUBJECT'), Type.Literal('CANCEL_WEBSITE'), Type.Literal('CANCEL_ACCESS')]);
+
+  app.get('/api/v1/filings', { schema: { tags, summary: "The account's filed subject and websites (numbers, status, access here)" }, config: { auth: ['customer'] } }, async (req) =>
+    deps.postFiling.filings(requireActor(req)),
+  );
+  app.post('/api/v1/orders/post-filing', {
+    schema: {
+      tags,
+      summary: 'Create a change, cancellation or cancel-access order on the filed subject (R-CHG); CANCEL_SUBJECT needs the filing password',
+      body: Type.Object(
+        {
+          type: PostFilingType,
+          websiteIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 64 })),
+          filingPassword: Type.Optional(Type.String({ maxLength: 64 })),
+          confirm: Type.Optional(Confirm),
+        },
+        { additionalProperties: false },
+      ),
+    },
+    config: { auth: ['customer'], audit: false, rateLimit: { max: 20, timeWindow: '1 minute' } },
+  }, async (req, reply) => reply.status(201).send(await deps.postFiling.create(requireActor(req), req.body as never, { requestId: req.id })));
+  app.post('/api/v1/admin/cancel-access', {
+    schema: {
+      tags,
+      summary: 'Provider-initiated cancel access (R-CHG-018) for websites that no longer use our servers',
+      body: Type.Object({ accountNo: Type.String({ pattern: '^\\d{6,20}$' }), websiteIds: Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 64 }), confirm: Type.Literal('CANCEL_ACCESS') }, { additionalProperties: false }),
+    },
+    config: { auth: ['admin', 'reviewer'], audit: false },
+  }, async (req, reply) => {
+    const account = await deps.postFiling.accountIdOf(req.body.accountNo);
+    return reply.status(201).send(await deps.postFiling.create(requireActor(req), { type: 'CANCEL_ACCESS', websiteIds: req.body.websiteIds, confirm: 'CANCEL_ACCESS' }, { onBehalfOfAccountId: account, requestId: req.id }));
+  });
+  app.post('/api/v1/admin/subjects/:id/transfer', {
+    schema: { tags, summary: 'Filing transfer (备案转移, R-ACC-005): move a subject and its history to another account', params: IdParams, body: Type.Object({ toAccountNo: Type.String({ pattern: '^\\d{6,20}$' }) }, { additionalProperties: false }) },
+    config: { auth: ['admin', 'reviewer'], audit: false },
+  }, async (req) => deps.postFiling.transfer(requireActor(req), { subjectId: req.params.id, toAccountNo: req.body.toAccountNo }, req.id));
 }

@@ -411,6 +411,86 @@ export function createOrdersService(deps: OrdersDeps) {
   }
 
   /** The verify step: detects the order type from registry data (never picked by the customer) and creates the DRAFT (T01). */
+  /** T01 for every order type: the DRAFT row, its first event, audit entry, timers and the reserved code. */
+  async function insertOrder(
+    tx: Tx,
+    actor: Actor,
+    o: {
+      id: string;
+      type: OrderType;
+      variant: string | null;
+      province: string | null;
+      subjectId: string | null;
+      serverId: string | null;
+      authCodeId: string | null;
+      accessIp: string | null;
+      draft: FilingDraft;
+      decision: Accepted;
+      requestId?: string;
+      details?: Record<string, unknown>;
+    },
+  ): Promise<string> {
+    const d = o.decision;
+    const t = now();
+    const orderNo = `${today().replaceAll('-', '')}${randomDigits(6)}`;
+    await tx
+      .insertInto('orders')
+      .values({
+        id: o.id,
+        order_no: orderNo,
+        account_id: actor.accountId ?? actor.id!,
+        subject_id: o.subjectId,
+        order_type: o.type,
+        variant: o.variant,
+        state: d.to,
+        version: 1,
+        province: o.province,
+        server_id: o.serverId,
+        auth_code_id: o.authCodeId,
+        access_ip: o.accessIp,
+        draft_enc: encDraft(o.id, o.draft),
+        summary: JSON.stringify(summarize(o.draft)),
+        flags: JSON.stringify(d.flags),
+        rejection: null,
+        initial_passed: 0,
+        photo_flagged: 0,
+        state_entered_at: t,
+        submitted_at: null,
+        bureau_ref: null,
+        created_at: t,
+        updated_at: t,
+      })
+      .execute();
+    await tx
+      .insertInto('order_events')
+      .values({
+        id: newId(),
+        order_id: o.id,
+        seq: 1,
+        at: t,
+        actor_id: actor.id,
+        actor_role: actor.role,
+        event: d.auditType,
+        from_state: null,
+        to_state: d.to,
+        request_id: o.requestId ?? null,
+        details: JSON.stringify({ transition: d.transition, type: o.type, variant: o.variant, ...o.details }),
+      })
+      .execute();
+    await appendAudit(tx, { actor, action: 'order.order_created', objectType: 'order', objectId: o.id, requestId: o.requestId, details: { type: o.type } }, t);
+    for (const spec of d.timers.set) await setTimer(tx, { kind: spec.kind, objectId: o.id, ...timerDue(spec) }, t);
+    if (d.codeEffect) {
+      const r = await tx
+        .updateTable('auth_codes')
+        .set({ state: 'RESERVED', order_id: o.id, updated_at: t })
+        .where('id', '=', d.codeEffect.codeId)
+        .where('state', '=', 'AVAILABLE')
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) throw new DomainError('CONFLICT', { reason: 'CODE_IN_USE' });
+    }
+    return orderNo;
+  }
+
   async function create(actor: Actor, input: VerifyInput, requestId?: string) {
     if (input.domains.length === 0) throw refusalToError(refusal('NO_DOMAINS'));
     return db.transaction().execute(async (tx) => {
@@ -428,7 +508,6 @@ export function createOrdersService(deps: OrdersDeps) {
         domainActor(actor),
       );
       refuseDecision(d);
-      const t = now();
       const id = newId();
       const draft: FilingDraft = {
         orderType: detected.type,
@@ -447,73 +526,19 @@ export function createOrdersService(deps: OrdersDeps) {
           },
         ],
       } as FilingDraft;
-      const orderNo = `${today().replaceAll('-', '')}${randomDigits(6)}`;
-      await tx
-        .insertInto('orders')
-        .values({
-          id,
-          order_no: orderNo,
-          account_id: actor.id!,
-          subject_id: null,
-          order_type: detected.type,
-          variant: detected.variant,
-          state: d.to,
-          version: 1,
-          province: input.province,
-          server_id: resource.serverId,
-          auth_code_id: resource.authCodeId,
-          access_ip: resource.accessIp,
-          draft_enc: encDraft(id, draft),
-          summary: JSON.stringify(summarize(draft)),
-          flags: JSON.stringify(d.flags),
-          rejection: null,
-          initial_passed: 0,
-          photo_flagged: 0,
-          state_entered_at: t,
-          submitted_at: null,
-          bureau_ref: null,
-          created_at: t,
-          updated_at: t,
-        })
-        .execute();
-      await tx
-        .insertInto('order_events')
-        .values({
-          id: newId(),
-          order_id: id,
-          seq: 1,
-          at: t,
-          actor_id: actor.id,
-          actor_role: actor.role,
-          event: d.auditType,
-          from_state: null,
-          to_state: d.to,
-          request_id: requestId ?? null,
-          details: JSON.stringify({ transition: d.transition, type: detected.type, variant: detected.variant }),
-        })
-        .execute();
-      await appendAudit(
-        tx,
-        {
-          actor,
-          action: 'order.order_created',
-          objectType: 'order',
-          objectId: id,
-          requestId,
-          details: { type: detected.type },
-        },
-        t,
-      );
-      for (const spec of d.timers.set) await setTimer(tx, { kind: spec.kind, objectId: id, ...timerDue(spec) }, t);
-      if (d.codeEffect) {
-        const r = await tx
-          .updateTable('auth_codes')
-          .set({ state: 'RESERVED', order_id: id, updated_at: t })
-          .where('id', '=', d.codeEffect.codeId)
-          .where('state', '=', 'AVAILABLE')
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) throw new DomainError('CONFLICT', { reason: 'CODE_IN_USE' });
-      }
+      const orderNo = await insertOrder(tx, actor, {
+        id,
+        type: detected.type,
+        variant: detected.variant,
+        province: input.province,
+        subjectId: null,
+        serverId: resource.serverId,
+        authCodeId: resource.authCodeId,
+        accessIp: resource.accessIp,
+        draft,
+        decision: d,
+        requestId,
+      });
       return { id, orderNo, type: detected.type, variant: detected.variant, state: d.to, version: 1 };
     });
   }
@@ -617,7 +642,7 @@ export function createOrdersService(deps: OrdersDeps) {
     });
   }
 
-  return { create, get, list, events, saveDraft, submit, submitPhotos, transition };
+  return { create, get, list, events, saveDraft, submit, submitPhotos, transition, insertOrder, decDraft: (row: OrderRow) => decDraft(row), bureauDays, domainActor, today };
 }
 export type OrdersService = ReturnType<typeof createOrdersService>;
 

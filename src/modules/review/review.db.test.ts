@@ -52,7 +52,9 @@ describe(`review back office over HTTP (${testBackend})`, () => {
     const o = await submittedOrder(t, 2);
     const url = `/api/v1/review/orders/${o.id}/calls`;
 
-    const approveEarly = await post(who.reviewer, `/api/v1/orders/${o.id}/initial-review/approve`, { version: o.version });
+    const approveEarly = await post(who.reviewer, `/api/v1/orders/${o.id}/initial-review/approve`, {
+      version: o.version,
+    });
     assert.equal(approveEarly.statusCode, 422, approveEarly.body);
     assert.equal(approveEarly.json().reason, 'CONFIRMATION_CALL_REQUIRED');
 
@@ -62,7 +64,11 @@ describe(`review back office over HTTP (${testBackend})`, () => {
     assert.equal(first.json().status.failedInRound, 1);
     assert.equal(first.json().autoRejection, null);
 
-    const sms = await t.database.db.selectFrom('outbox').selectAll().where('event_ref', '=', `review_call:${first.json().call.id}`).execute();
+    const sms = await t.database.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('event_ref', '=', `review_call:${first.json().call.id}`)
+      .execute();
     assert.equal(sms.length, 1, 'R-NTF-008: one SMS after the missed call');
     assert.equal(sms[0].channel, 'sms');
     assert.equal(sms[0].template, 'R-NTF-008');
@@ -136,11 +142,36 @@ describe(`review back office over HTTP (${testBackend})`, () => {
     const reject = (reasons: unknown[]) =>
       post(who.reviewer, `/api/v1/orders/${o.id}/initial-review/reject`, { version: o.version, reasons });
     const cases: [string, unknown, string, string][] = [
-      ['unknown code', { code: 'NOT_A_REASON', field: 'subject.name', message: 'x' }, 'UNKNOWN_REASON_CODE', 'reasons[0].code'],
-      ['re-review code at initial review', { code: 'CURTAIN_NOT_PROVIDER', field: 'materials', message: 'x' }, 'REASON_NOT_FOR_STAGE', 'reasons[0].code'],
-      ['no such field', { code: 'SUBJECT_INFO_INCOMPLETE', field: 'subject.shoeSize', message: 'x' }, 'UNKNOWN_FIELD', 'reasons[0].field'],
-      ['field outside the reason', { code: 'WEBSITE_NAME_INVALID', field: 'subject.name', message: 'x' }, 'FIELD_NOT_FOR_REASON', 'reasons[0].field'],
-      ['index beyond the order', { code: 'WEBSITE_NAME_INVALID', field: 'websites[3].name', message: 'x' }, 'UNKNOWN_FIELD', 'reasons[0].field'],
+      [
+        'unknown code',
+        { code: 'NOT_A_REASON', field: 'subject.name', message: 'x' },
+        'UNKNOWN_REASON_CODE',
+        'reasons[0].code',
+      ],
+      [
+        're-review code at initial review',
+        { code: 'CURTAIN_NOT_PROVIDER', field: 'materials', message: 'x' },
+        'REASON_NOT_FOR_STAGE',
+        'reasons[0].code',
+      ],
+      [
+        'no such field',
+        { code: 'SUBJECT_INFO_INCOMPLETE', field: 'subject.shoeSize', message: 'x' },
+        'UNKNOWN_FIELD',
+        'reasons[0].field',
+      ],
+      [
+        'field outside the reason',
+        { code: 'WEBSITE_NAME_INVALID', field: 'subject.name', message: 'x' },
+        'FIELD_NOT_FOR_REASON',
+        'reasons[0].field',
+      ],
+      [
+        'index beyond the order',
+        { code: 'WEBSITE_NAME_INVALID', field: 'websites[3].name', message: 'x' },
+        'UNKNOWN_FIELD',
+        'reasons[0].field',
+      ],
     ];
     for (const [name, reason, code, field] of cases) {
       const r = await reject([reason]);
@@ -148,7 +179,11 @@ describe(`review back office over HTTP (${testBackend})`, () => {
       assert.equal(r.json().reason, code, name);
       assert.equal(r.json().errors[0].field, field, name);
     }
-    assert.equal((await get(o.cookie, `/api/v1/orders/${o.id}`)).json().state, 'PENDING_INITIAL_REVIEW', 'nothing changed');
+    assert.equal(
+      (await get(o.cookie, `/api/v1/orders/${o.id}`)).json().state,
+      'PENDING_INITIAL_REVIEW',
+      'nothing changed',
+    );
     const catalogue = await get(who.reviewer, '/api/v1/review/rejection-reasons?stage=initial');
     assert.equal(catalogue.statusCode, 200);
     const entry = catalogue.json().find((c: { code: string }) => c.code === 'SITE_OPEN_BEFORE_FILING');
@@ -176,8 +211,16 @@ describe(`review back office over HTTP (${testBackend})`, () => {
       version: o.version,
       note: '请修改后重新提交',
       reasons: [
-        { code: 'WEBSITE_NAME_INVALID', field: 'websites[0].name', message: '网站名称不能为「张三的技术博客」以外的描述性词语' },
-        { code: 'SUBJECT_INFO_INCOMPLETE', field: 'subject.communicationAddress.detail', message: '通信地址需详细到门牌号' },
+        {
+          code: 'WEBSITE_NAME_INVALID',
+          field: 'websites[0].name',
+          message: '网站名称不能为「张三的技术博客」以外的描述性词语',
+        },
+        {
+          code: 'SUBJECT_INFO_INCOMPLETE',
+          field: 'subject.communicationAddress.detail',
+          message: '通信地址需详细到门牌号',
+        },
       ],
     });
     assert.equal(rej.statusCode, 200, rej.body);
@@ -229,9 +272,12 @@ describe(`review back office over HTTP (${testBackend})`, () => {
     assert.equal(page.calls.status.confirmed, true, 'the principal reached in the first round is still the principal');
     assert.equal(page.decision.canApprove, true, JSON.stringify(page.decision.blockers));
     const checklistIds = page.checklist.items.map((i: { id: string }) => i.id);
-    for (const id of ['R-ORD-018', 'R-ACC-013', 'R-SUB-007', 'R-PRE-012', 'R-PRE-014']) assert.ok(checklistIds.includes(id), id);
+    for (const id of ['R-ORD-018', 'R-ACC-013', 'R-SUB-007', 'R-PRE-012', 'R-PRE-014'])
+      assert.ok(checklistIds.includes(id), id);
 
-    const ok = await post(who.reviewer, `/api/v1/orders/${o.id}/initial-review/approve`, { version: resub.json().version });
+    const ok = await post(who.reviewer, `/api/v1/orders/${o.id}/initial-review/approve`, {
+      version: resub.json().version,
+    });
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal(ok.json().state, 'PHOTO_PENDING');
   });
@@ -240,7 +286,11 @@ describe(`review back office over HTTP (${testBackend})`, () => {
     const o = await submittedOrder(t, 5);
     await post(who.reviewer, `/api/v1/review/orders/${o.id}/calls`, { outcome: 'reached' });
     const before = (await get(who.reviewer, `/api/v1/review/orders/${o.id}`)).json();
-    assert.equal(before.checklist.items.find((i: { id: string }) => i.id === 'R-PRV-013').status, 'pass', '广东 has no whitelist');
+    assert.equal(
+      before.checklist.items.find((i: { id: string }) => i.id === 'R-PRV-013').status,
+      'pass',
+      '广东 has no whitelist',
+    );
 
     const invalid = await post(who.admin, '/api/v1/admin/province-overrides', {
       province: '广东',
@@ -323,10 +373,12 @@ describe(`review back office over HTTP (${testBackend})`, () => {
       .select('action')
       .where('object_type', '=', 'province_override')
       .execute();
-    assert.deepEqual(
-      audit.map((a) => a.action).sort(),
-      ['province_override.created', 'province_override.created', 'province_override.created', 'province_override.withdrawn'],
-    );
+    assert.deepEqual(audit.map((a) => a.action).sort(), [
+      'province_override.created',
+      'province_override.created',
+      'province_override.created',
+      'province_override.withdrawn',
+    ]);
   });
 
   it('R-ORD-035 R-ORD-017: a calendar override rebuilds the working-day calendar and moves the SLA clocks', async () => {
@@ -344,10 +396,16 @@ describe(`review back office over HTTP (${testBackend})`, () => {
     assert.equal(add.statusCode, 201, add.body);
     assert.equal(t.calendar.isWorkingDay('2026-11-03'), false, 'beian.calendar is the rebuilt one');
     assert.equal(await dueOn(), '2026-11-04');
-    const dup = await post(who.admin, '/api/v1/admin/calendar/overrides', { date: '2026-11-03', kind: 'holiday', source: 'x' });
+    const dup = await post(who.admin, '/api/v1/admin/calendar/overrides', {
+      date: '2026-11-03',
+      kind: 'holiday',
+      source: 'x',
+    });
     assert.equal(dup.statusCode, 409);
     const year = (await get(who.admin, '/api/v1/admin/calendar?year=2026')).json();
-    assert.ok(year.days.some((d: { date: string; origin: string }) => d.date === '2026-11-03' && d.origin === 'override'));
+    assert.ok(
+      year.days.some((d: { date: string; origin: string }) => d.date === '2026-11-03' && d.origin === 'override'),
+    );
     const del = await t.app.inject({
       method: 'DELETE',
       url: `/api/v1/admin/calendar/overrides/${add.json().id}`,
@@ -373,10 +431,22 @@ describe(`review back office over HTTP (${testBackend})`, () => {
       ...cfg,
       hotline: '400-800-8888',
       photoPoints: [
-        { name: '广州天河拍照点', kind: 'AGENT', province: '广东', city: '广州市', address: '天河路1号', phone: '020-12345678' },
+        {
+          name: '广州天河拍照点',
+          kind: 'AGENT',
+          province: '广东',
+          city: '广州市',
+          address: '天河路1号',
+          phone: '020-12345678',
+        },
       ],
     };
-    const put = await t.app.inject({ method: 'PUT', url: '/api/v1/admin/provider-config', headers: { cookie: who.admin }, payload: next });
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/admin/provider-config',
+      headers: { cookie: who.admin },
+      payload: next,
+    });
     assert.equal(put.statusCode, 200, put.body);
     const pub = await t.app.inject({ method: 'GET', url: '/api/v1/provider' });
     assert.equal(pub.json().hotline, '400-800-8888');

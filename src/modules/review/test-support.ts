@@ -69,7 +69,12 @@ export async function submittedOrder(
     url: '/api/v1/orders',
     headers: { cookie },
     payload: {
-      subject: { type: 'PERSONAL', certificateType: 'RESIDENT_ID', certificateNumber: '440524188001010014', name: '张三' },
+      subject: {
+        type: 'PERSONAL',
+        certificateType: 'RESIDENT_ID',
+        certificateNumber: '440524188001010014',
+        name: '张三',
+      },
       province: '广东',
       domains: [domain],
     },
@@ -93,7 +98,14 @@ export async function submittedOrder(
     payload: { version: saved.json().version },
   });
   assert.equal(submitted.statusCode, 200, submitted.body);
-  return { id, version: submitted.json().version as number, cookie, domain, draft, orderNo: created.json().orderNo as string };
+  return {
+    id,
+    version: submitted.json().version as number,
+    cookie,
+    domain,
+    draft,
+    orderNo: created.json().orderNo as string,
+  };
 }
 
 export async function orderVersion(t: TestApp, cookie: string, id: string): Promise<number> {

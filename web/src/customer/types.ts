@@ -54,7 +54,8 @@ export interface OrderEventView {
 export interface VerifyResult {
   id: string;
   orderNo: string;
-  type: OrderType;
+  /** The verify step only ever creates these three (R-ORD-004). */
+  type: Extract<OrderType, 'FIRST' | 'ADD_WEBSITE' | 'ACCESS'>;
   variant: OrderVariant | null;
   state: OrderState;
   version: number;

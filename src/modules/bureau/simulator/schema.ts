@@ -8,7 +8,7 @@ import type { DB } from '../../../platform/db/schema.ts';
  * principals. Nothing here is shared with the platform; the two talk only through the MIIT interface and the portal.
  * Same portable subset as the platform (text/integer/bigint, JSON as text, epoch-ms times, civil dates as text).
  */
-export interface SimTables {
+export type SimTables = {
   sim_meta: { key: string; value: string };
   /** Every file received, for isp_querypreviousupload (the envelope exactly as received). */
   sim_uploads: {
@@ -130,7 +130,7 @@ export interface SimTables {
     data: string;
     created_at: number;
   };
-}
+};
 
 /** The platform's table types come along only because `openDatabase` is typed with them; the simulator uses sim_*. */
 export type SimDb = Kysely<DB & SimTables>;

@@ -75,7 +75,9 @@ export function NewOrder() {
   }, [values, user, clock.today]);
   const at = (field: string) => {
     const vs = violations.filter((v) => v.field === field);
-    const touched = form.isFieldTouched(field.replace(/\[(\d+)\]/g, '.$1').split('.'));
+    const domain = /^websites\[0\]\.domains\[(\d+)\]$/.exec(field);
+    const path = domain ? ['domains', Number(domain[1])] : field.split('.');
+    const touched = form.isFieldTouched(path as Parameters<typeof form.isFieldTouched>[0]);
     if (!vs.length || (!tried && !touched)) return {};
     return {
       validateStatus: vs.some((v) => v.severity === 'block') ? ('error' as const) : ('warning' as const),

@@ -218,7 +218,7 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
 
   /** List edits (add/remove a domain or a website) go through the form too, so every field stays in step. */
   const setPath = (path: (string | number)[], value: unknown) => {
-    form.setFieldValue(path, value);
+    form.setFieldValue(path as Parameters<typeof form.setFieldValue>[0], value);
     onValuesChange();
   };
 

@@ -113,13 +113,13 @@ export function ReviewStep({
       <Card size="small" title={<h3 className="section-title">{t('customer.wizard.steps.websites')}</h3>}>
         <List
           size="small"
-          dataSource={draft.websites ?? []}
-          rowKey={(_, i) => String(i)}
-          renderItem={(w, i) => (
+          dataSource={(draft.websites ?? []).map((w, i) => ({ ...w, index: i }))}
+          rowKey="index"
+          renderItem={(w) => (
             <List.Item>
               <div>
                 <Typography.Text strong>
-                  {t('customer.wizard.website.title', { n: (i ?? 0) + 1 })}: {w.name ?? '—'}
+                  {t('customer.wizard.website.title', { n: w.index + 1 })}: {w.name ?? '—'}
                 </Typography.Text>
                 <div className="small">{(w.domains ?? []).filter(Boolean).join(', ')}</div>
                 <div className="small muted">
