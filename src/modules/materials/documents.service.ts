@@ -10,6 +10,7 @@ import { photoChecklist } from '../rules/materials/photo-checklist.ts';
 import { checkContextFor, SHIPPED_PROVINCE_RULES } from '../filings/checker.ts';
 import { provinceRulesFor } from '../rules/provinces/table.ts';
 import type { ProvinceName } from '../rules/provinces/types.ts';
+import { authorizationLetterPdf, type LetterPerson, websiteConstructionLetterPdf } from './documents/letters.ts';
 import { sheetSignatureRules, type SheetPerson, verificationSheetPdf } from './documents/verification-sheet.ts';
 
 function person(p: Principal | undefined): SheetPerson {
@@ -70,6 +71,55 @@ export function createDocumentsService(deps: { orders: OrdersService; config: Pi
     return photoChecklist(province, checkContextFor(SHIPPED_PROVINCE_RULES, { today: deps.today(), accountId: order.accountId }), { orderType: order.type as FilingDraft['orderType'], providerName: deps.config.BEIAN_PROVIDER_NAME });
   }
 
-  return { verificationSheet, photoRequirements };
+  const letterPerson = (p: Principal | undefined): LetterPerson => ({
+    name: p?.name ?? '',
+    certificateType: p?.certificateType ? CERTIFICATE_LABELS[p.certificateType].zh : '',
+    certificateNumber: p?.certificateNumber ?? '',
+    mobile: p?.mobile,
+  });
+
+  /** 法人授权书 (R-MAT-014, R-PRV-008): the legal representative authorises the website principal(s). */
+  async function authorizationLetter(actor: Actor, orderId: string, requestId?: string) {
+    const order = await deps.orders.get(actor, orderId, requestId);
+    const d = order.draft as FilingDraft;
+    if (!d.subject?.type || d.subject.type === 'PERSONAL')
+      throw new DomainError('RULE_VIOLATION', { reason: 'NOT_AN_ORGANISATION', message: { zh: '个人备案无需法人授权书', en: 'A personal filing needs no authorisation letter' } });
+    const authorised = d.websites?.find((w) => !w.principalSameAsSubject && w.principal)?.principal ?? d.subjectPrincipal;
+    const pdf = await authorizationLetterPdf({
+      date: deps.today(),
+      providerName: deps.config.BEIAN_PROVIDER_NAME,
+      subject: { name: d.subject.name ?? '', certificateNumber: d.subject.certificateNumber ?? '' },
+      legalRepresentative: letterPerson(d.subject.legalRepresentative as Principal | undefined),
+      authorisedPerson: letterPerson(authorised),
+      websites: (d.websites ?? []).map((w) => ({ name: w.name ?? '', domains: w.domains ?? [] })),
+    });
+    return { pdf, fileName: `authorization-letter-${order.orderNo}.pdf` };
+  }
+
+  /** 网站建设书 (R-MAT-014) of one website. */
+  async function constructionLetter(actor: Actor, orderId: string, websiteIndex: number, requestId?: string) {
+    const order = await deps.orders.get(actor, orderId, requestId);
+    const d = order.draft as FilingDraft;
+    const w = d.websites?.[websiteIndex];
+    if (!w) throw new DomainError('NOT_FOUND', { reason: 'WEBSITE_NOT_FOUND', message: { zh: '订单中没有该网站', en: 'The order has no such website' } });
+    const pdf = await websiteConstructionLetterPdf({
+      date: deps.today(),
+      providerName: deps.config.BEIAN_PROVIDER_NAME,
+      subject: { name: d.subject?.name ?? '', personal: d.subject?.type === 'PERSONAL' },
+      website: {
+        name: w.name ?? '',
+        homepageUrl: w.homepageUrl ?? (w.domains?.[0] ? `http://www.${w.domains[0]}` : ''),
+        domains: w.domains ?? [],
+        serviceContent: w.serviceContent ? SERVICE_CONTENT_INFO[w.serviceContent].label.zh : '',
+        purpose: w.remark ?? '',
+        preApprovals: (w.preApprovals ?? []).map((p) => [p.category, p.number].filter(Boolean).join('-')),
+        ips: w.accessIps ?? (order.accessIp ? [order.accessIp] : []),
+      },
+      principal: { ...letterPerson(w.principalSameAsSubject ? d.subjectPrincipal : w.principal), email: (w.principalSameAsSubject ? d.subjectPrincipal : w.principal)?.email },
+    });
+    return { pdf, fileName: `website-construction-${order.orderNo}-${websiteIndex + 1}.pdf` };
+  }
+
+  return { verificationSheet, photoRequirements, authorizationLetter, constructionLetter };
 }
 export type DocumentsService = ReturnType<typeof createDocumentsService>;

@@ -99,6 +99,12 @@ describe(`materials over HTTP (${testBackend})`, () => {
     assert.match(text, /张三的技术博客/);
     assert.match(text, /example-shop\.cn/);
     assert.match(text, /网站备案信息真实性核验单/);
+    const letter = await t.app.inject({ method: 'GET', url: `/api/v1/orders/${orderId}/documents/construction-letter/0`, headers: { cookie: customer } });
+    assert.equal(letter.statusCode, 200, letter.body);
+    assert.match(pdfPagesText(letter.rawPayload).pages.join('\n'), /网站建设书/);
+    // a personal filing has no legal representative to authorise anyone (R-MAT-014)
+    const auth = await t.app.inject({ method: 'GET', url: `/api/v1/orders/${orderId}/documents/authorization-letter`, headers: { cookie: customer } });
+    assert.equal(auth.statusCode, 422);
   });
 
   it('R-ORD-020 / R-MAT-017..019: initial review, PHOTO_MISSING until a photo point uploads the curtain photo, then re-review', async () => {

@@ -63,6 +63,17 @@ export function registerMaterialRoutes(app: App, deps: { materials: MaterialsSer
     const r = await deps.documents.verificationSheet(requireActor(req), req.params.id, Number(req.params.websiteIndex), req.id);
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="${r.fileName}"`).send(r.pdf);
   });
+  app.get('/api/v1/orders/:id/documents/authorization-letter', { schema: { tags, summary: '法人授权书, pre-filled (PDF; organisations)', params: IdParams }, config: { auth: owners } }, async (req, reply) => {
+    const r = await deps.documents.authorizationLetter(requireActor(req), req.params.id, req.id);
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${r.fileName}"`).send(r.pdf);
+  });
+  app.get('/api/v1/orders/:id/documents/construction-letter/:websiteIndex', {
+    schema: { tags, summary: '网站建设书 of one website, pre-filled (PDF)', params: Type.Object({ id: Type.String({ maxLength: 64 }), websiteIndex: Type.String({ pattern: '^\\d{1,2}$' }) }) },
+    config: { auth: owners },
+  }, async (req, reply) => {
+    const r = await deps.documents.constructionLetter(requireActor(req), req.params.id, Number(req.params.websiteIndex), req.id);
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${r.fileName}"`).send(r.pdf);
+  });
   app.get('/api/v1/orders/:id/photo-requirements', { schema: { tags, summary: 'Curtain-photo requirements for this order (customer guidance and re-review checklist)', params: IdParams }, config: { auth: owners } }, async (req) =>
     deps.documents.photoRequirements(requireActor(req), req.params.id, req.id),
   );

@@ -3,6 +3,9 @@ import type { LocalizedText } from '../../platform/i18n.ts';
 import { REJECTION_REASONS, type ReviewStage } from '../rules/data/rejection-reasons.ts';
 import { FilingDraftSchema } from '../rules/draft.ts';
 import { ruleRegistry } from '../rules/registry.ts';
+import { fieldMatches, parseFieldPath } from './paths.ts';
+
+export { fieldMatches, parseFieldPath, toPattern } from './paths.ts';
 
 /**
  * The rejection catalogue of the back office (R-REJ-001, R-REJ-007, R-REJ-008): every reason a reviewer may give,
@@ -205,18 +208,6 @@ export function catalogueFor(stage: ReviewStage): CatalogueReason[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Field paths
 
-type Segment = { key: string } | { index: number };
-
-/** `websites[0].domains[1]` → key/index segments; null when the text is not a path. */
-export function parseFieldPath(path: string): Segment[] | null {
-  if (!/^[A-Za-z][A-Za-z0-9]*(\[\d{1,3}\]|\.[A-Za-z][A-Za-z0-9]*)*$/.test(path)) return null;
-  const out: Segment[] = [];
-  for (const m of path.matchAll(/([A-Za-z][A-Za-z0-9]*)|\[(\d+)\]/g)) {
-    out.push(m[1] !== undefined ? { key: m[1] } : { index: Number(m[2]) });
-  }
-  return out;
-}
-
 interface SchemaNode {
   type?: string;
   properties?: Record<string, SchemaNode>;
@@ -250,23 +241,6 @@ export function isDraftPath(path: string): boolean {
     }
   }
   return true;
-}
-
-/** `websites[3].domains[0]` → `websites[].domains[]`: the pattern form of a concrete path. */
-export function toPattern(path: string): string {
-  return path.replace(/\[\d+\]/g, '[]');
-}
-
-/** Whether a concrete field lies at or inside one of the catalogue patterns. */
-export function fieldMatches(path: string, patterns: readonly string[]): boolean {
-  const p = toPattern(path);
-  return patterns.some((pattern) => {
-    if (pattern.startsWith('*.')) {
-      const tail = pattern.slice(1); // '.mobile'
-      return p.endsWith(tail) || p.includes(`${tail}.`) || p.includes(`${tail}[`);
-    }
-    return p === pattern || p.startsWith(`${pattern}.`) || p.startsWith(`${pattern}[`);
-  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -53,8 +53,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (email: string, password: string) => {
       const user = await api<User>('POST', '/api/v1/auth/sign-in', { email, password });
-      // another account's cached data must never show through
-      qc.clear();
+      // another account's cached data must never show through (the session query itself stays observed)
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       qc.setQueryData(ME_KEY, user);
       return user;
     },
@@ -73,8 +73,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await api('POST', '/api/v1/auth/sign-out');
     } finally {
-      qc.clear();
       qc.setQueryData(ME_KEY, null);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
     }
   }, [qc]);
 

@@ -24,9 +24,11 @@ export const customerEn: typeof customerZh = {
     noSubject: 'This account has no filing subject yet',
     noWebsites: 'No websites yet. Click "Start a filing" to file the first one.',
     unnamedWebsite: '(website name not entered)',
-    registryMissing:
-      'The platform does not offer the filing-record query yet (subject, websites, filing numbers and access status); below are the websites of your orders with their order state.',
-    access: { allow: 'reachable', temp_allow: 'temporarily reachable', block: 'blocked' },
+    registryMissing: 'The platform does not offer the filing-record query yet, so filed subjects and websites cannot be shown.',
+    province: 'Filing province',
+    accessedHere: 'Accessed at this provider',
+    notAccessedHere: 'Not accessed at this provider',
+    notFiledYet: 'No filed website yet. Filing numbers appear here once the order in progress is approved by the bureau.',
     orders: 'Filing orders',
     noOrders: 'No filing orders yet',
     orderNo: 'Order number',
@@ -429,6 +431,7 @@ export const customerEn: typeof customerZh = {
     endpointMissingShort: 'Upload service not available yet',
     sheetTitle: 'Verification sheet (网站备案信息真实性核验单)',
     downloadSheet: 'Download the sheet of website {{n}} (PDF)',
+    downloadAuthLetter: 'Download the authorisation letter (PDF)',
     laterTitle: 'Needed after initial review',
     accepts: '{{formats}}, under {{max}}',
     uploaded: 'Uploaded',
@@ -554,10 +557,8 @@ export const customerEn: typeof customerZh = {
     transferBySupport:
       "Filing transfers are done by the provider's support: contact support with both account IDs and the subject's certificate.",
     target: 'Filing',
-    noFilingsList: 'The platform does not list filed websites yet',
     password: 'Filing password',
     passwordHelp: 'Sent to the subject principal when the bureau approved the filing; it can be recovered on the bureau site.',
-    targetAccount: 'Receiving account ID',
     confirm: 'I understand; I want to file "{{type}}"',
     estimate: 'About {{days}} working days (initial review 1 + re-review 1 + bureau 20; 30 in Zhejiang).',
     cancelWindow: 'Cancellations need no photo; the bureau takes {{min}}–{{max}} working days.',
@@ -568,6 +569,10 @@ export const customerEn: typeof customerZh = {
     shellWarning:
       'Before cancelling access, file an access filing with the provider now hosting the site: a website without any access provider becomes a "shell" and may be cancelled by the bureau.',
     inFlight: 'The account has an order in progress; finish or abandon it first:',
+    noFiledSubject: 'This account has no filed subject yet; changes, cancellations and cancel access come after approval.',
+    pickWebsite: 'Choose at least one website',
+    passwordRequired: 'Enter the filing password',
+    confirmRequired: 'Confirm the type',
     kind: {
       'change-subject': {
         title: 'Change subject',

@@ -1,16 +1,21 @@
-import { Alert, Button, Card, Checkbox, Form, Input, List, Select, Space, Tooltip, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Checkbox, Form, Input, List, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { estimatedWorkingDays } from '../../../../src/modules/filings/domain/order-types.ts';
+import { Link, useNavigate, useParams } from 'react-router';
+import { estimatedWorkingDays, type OrderType } from '../../../../src/modules/filings/domain/order-types.ts';
+import { api, ProblemError } from '../../app/api.ts';
+import { useLang } from '../../app/i18n.ts';
 import { NotFound } from '../../app/pages/NotFound.tsx';
-import { inFlight, useOrders } from '../queries.ts';
+import { ProblemAlert } from '../../app/ProblemAlert.tsx';
+import { useMyFilings } from '../dashboard/Dashboard.tsx';
 import { CANCELLATION_BUREAU_DAYS } from '../logic/timeline.ts';
+import { inFlight, useOrders } from '../queries.ts';
 
 /**
- * After filing (R-CHG-001..020, R-ACC-005): changes, cancellations, cancel access and subject transfer. The platform
- * has no endpoint yet for creating these orders (POST /api/v1/orders is the verify step of FIRST / ADD_WEBSITE /
- * ACCESS only) nor for listing the account's filed websites, so each page states the rules and shows its action
- * disabled with that reason. Nothing here pretends to have been submitted.
+ * After filing (R-CHG-001..020, R-ACC-005): changes, cancellations and cancel access create orders on the filed
+ * subject (POST /api/v1/orders/post-filing); each page states the rules first. A filing transfer is run by support
+ * (R-ACC-005), so its page explains how to ask for one and its action stays disabled with that reason.
  */
 export const AFTER_FILING_KINDS = [
   'change-subject',
@@ -23,7 +28,7 @@ export const AFTER_FILING_KINDS = [
 ] as const;
 export type AfterFilingKind = (typeof AFTER_FILING_KINDS)[number];
 
-const ORDER_TYPE_OF: Record<AfterFilingKind, string | null> = {
+const ORDER_TYPE_OF: Record<AfterFilingKind, OrderType | null> = {
   'change-subject': 'CHANGE_SUBJECT',
   'change-website': 'CHANGE_WEBSITE',
   'change-access': 'CHANGE_ACCESS',
@@ -61,17 +66,73 @@ export function AfterFiling() {
   );
 }
 
+const NEEDS_WEBSITES: readonly AfterFilingKind[] = ['change-website', 'change-access', 'cancel-website', 'cancel-access'];
+
+interface CreatedOrder {
+  id: string;
+  orderNo: string;
+  type: string;
+  state: string;
+  version: number;
+  warnings?: { code: string; message: { zh: string; en: string } }[];
+}
+
 export function AfterFilingAction() {
   const { kind } = useParams();
   const { t } = useTranslation();
+  const { pick } = useLang();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
   const orders = useOrders();
+  const filings = useMyFilings();
+  const [form] = Form.useForm<{ websiteIds?: string[]; filingPassword?: string; confirm?: boolean }>();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
   if (!AFTER_FILING_KINDS.includes(kind as AfterFilingKind)) return <NotFound />;
   const k = kind as AfterFilingKind;
   const type = ORDER_TYPE_OF[k];
   const current = inFlight(orders.data);
   const cancel = k.startsWith('cancel-');
-  const disabledReason = k === 'transfer' ? t('customer.after.transferBySupport') : t('customer.after.notAvailable');
+  const filed = filings.data?.data ?? null;
   const rules = t(`customer.after.kind.${k}.rules`, { returnObjects: true }) as readonly string[];
+  // R-ACC-005: the transfer is run by support; the customer cannot start it
+  const disabledReason =
+    k === 'transfer'
+      ? t('customer.after.transferBySupport')
+      : filings.data?.missing
+        ? t('customer.after.notAvailable')
+        : !filed
+          ? t('customer.after.noFiledSubject')
+          : current
+            ? t('customer.after.inFlight')
+            : null;
+  const errorAt = (field: string) => {
+    if (!(error instanceof ProblemError)) return {};
+    const e = error.errors.find((x) => x.field === field);
+    return e ? { validateStatus: 'error' as const, help: e.message } : {};
+  };
+
+  const submit = async (v: { websiteIds?: string[]; filingPassword?: string; confirm?: boolean }) => {
+    if (!type) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api<CreatedOrder>('POST', '/api/v1/orders/post-filing', {
+        type,
+        ...(NEEDS_WEBSITES.includes(k) ? { websiteIds: v.websiteIds ?? [] } : {}),
+        ...(k === 'cancel-subject' ? { filingPassword: v.filingPassword ?? '' } : {}),
+        ...(cancel && v.confirm ? { confirm: type } : {}),
+      });
+      for (const w of r.warnings ?? []) message.warning(pick(w.message));
+      await qc.invalidateQueries({ queryKey: ['orders'] });
+      navigate(`/console/orders/${r.id}/edit${cancel ? '?step=review' : ''}`);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   return (
     <div className="stack">
@@ -91,7 +152,7 @@ export function AfterFilingAction() {
             <li key={r}>{r}</li>
           ))}
           {type && !cancel && (
-            <li>{t('customer.after.estimate', { days: estimatedWorkingDays(type as 'CHANGE_SUBJECT', 20) })}</li>
+            <li>{t('customer.after.estimate', { days: estimatedWorkingDays(type, 20) })}</li>
           )}
           {cancel && (
             <li>{t('customer.after.cancelWindow', { min: CANCELLATION_BUREAU_DAYS.min, max: CANCELLATION_BUREAU_DAYS.max })}</li>
@@ -128,37 +189,53 @@ export function AfterFilingAction() {
       )}
 
       <Card title={<h2 className="section-title">{t('customer.after.formTitle')}</h2>}>
-        <Alert type="info" showIcon title={disabledReason} style={{ marginBottom: 16 }} />
-        <Form layout="vertical" disabled>
-          {k !== 'transfer' && (
-            <Form.Item label={t('customer.after.target')}>
-              <Select placeholder={t('customer.after.noFilingsList')} options={[]} />
+        {disabledReason && <Alert type="info" showIcon title={disabledReason} style={{ marginBottom: 16 }} />}
+        {error ? <ProblemAlert error={error} hideFieldErrors /> : null}
+        <Form form={form} layout="vertical" disabled={!!disabledReason || busy} onFinish={(v) => void submit(v)}>
+          {NEEDS_WEBSITES.includes(k) && (
+            <Form.Item
+              name="websiteIds"
+              label={t('customer.after.target')}
+              rules={[{ required: true, message: t('customer.after.pickWebsite') }]}
+              {...errorAt('websiteIds')}
+            >
+              <Checkbox.Group
+                options={(filed?.websites ?? []).map((w) => ({
+                  value: w.id,
+                  label: `${w.name} · ${w.filingNumber ?? ''} · ${w.domains.join(', ')}${w.accessedHere ? '' : ` (${t('customer.dashboard.notAccessedHere')})`}`,
+                }))}
+                className="vertical-checkboxes"
+              />
             </Form.Item>
           )}
           {k === 'cancel-subject' && (
-            <Form.Item label={t('customer.after.password')} extra={t('customer.after.passwordHelp')}>
+            <Form.Item
+              name="filingPassword"
+              label={t('customer.after.password')}
+              extra={t('customer.after.passwordHelp')}
+              rules={[{ required: true, message: t('customer.after.passwordRequired') }]}
+              {...errorAt('filingPassword')}
+            >
               <Input.Password autoComplete="off" />
             </Form.Item>
           )}
           {cancel && (
-            <Form.Item>
+            <Form.Item
+              name="confirm"
+              valuePropName="checked"
+              rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('customer.after.confirmRequired')))) }]}
+              {...errorAt('confirm')}
+            >
               <Checkbox>{t('customer.after.confirm', { type: t(`customer.after.kind.${k}.title`) })}</Checkbox>
             </Form.Item>
           )}
-          {k === 'transfer' && (
-            <Form.Item label={t('customer.after.targetAccount')}>
-              <Input />
-            </Form.Item>
-          )}
-        </Form>
-        <Space wrap>
-          <Tooltip title={disabledReason}>
-            <Button type="primary" danger={cancel} disabled>
+          <Space wrap>
+            <Button type="primary" danger={cancel} htmlType="submit" loading={busy} disabled={!!disabledReason}>
               {t(`customer.after.kind.${k}.action`)}
             </Button>
-          </Tooltip>
-          <span className="small muted">{disabledReason}</span>
-        </Space>
+            {disabledReason && <span className="small muted">{disabledReason}</span>}
+          </Space>
+        </Form>
       </Card>
     </div>
   );

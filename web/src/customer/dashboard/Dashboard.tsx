@@ -14,27 +14,37 @@ import { AuthCodesPanel, ServersPanel } from '../resources/ResourcesPanels.tsx';
 import type { OrderView } from '../types.ts';
 
 /**
- * The account's filing record as the registry holds it: subject, websites, domains with their filing numbers and
- * the gateway's access decision (R-ACS-006, R-ACS-016). The registry query for customers is not part of the API
- * yet; until it is, the page says so and lists the websites of the account's orders instead.
+ * The account's filed subject and websites as the registry holds them (GET /api/v1/filings): filing numbers, status
+ * and whether each website is accessed at this provider (R-ACS-006). Before the first approval there is nothing
+ * filed; the websites of the order in progress are listed instead, marked as not filed yet.
  */
-interface MyFilings {
-  subject: { name: string; type: string; filingNumber: string | null; province: string; status: string } | null;
+export interface MyFilings {
+  subject: {
+    id: string;
+    name: string;
+    type: string;
+    province: string;
+    filingNumber: string | null;
+    status: string;
+    certificateNumber: string;
+  };
   websites: {
+    id: string;
     name: string;
     filingNumber: string | null;
     status: string;
     accessedHere: boolean;
-    domains: { domain: string; access: { decision: 'allow' | 'temp_allow' | 'block'; reason: string } | null }[];
+    domains: string[];
+    accessIp: string | null;
   }[];
 }
 
-function useMyFilings() {
+export function useMyFilings() {
   return useQuery({
-    queryKey: ['filings', 'mine'],
+    queryKey: ['filings'],
     queryFn: async () => {
       try {
-        return { missing: false as const, data: await api<MyFilings>('GET', '/api/v1/filings/mine') };
+        return { missing: false as const, data: await api<MyFilings | null>('GET', '/api/v1/filings') };
       } catch (err) {
         if (isMissingEndpoint(err)) return { missing: true as const, data: null };
         throw err;
@@ -43,87 +53,57 @@ function useMyFilings() {
   });
 }
 
-const ACCESS_COLOR = { allow: 'success', temp_allow: 'processing', block: 'error' } as const;
-
-function FilingsCard({ orders }: { orders: OrderView[] }) {
+function FilingsCard({ pending }: { pending: OrderView | undefined }) {
   const { t } = useTranslation();
   const filings = useMyFilings();
   if (filings.isPending) return <Skeleton active />;
   if (filings.isError) return <ProblemAlert error={filings.error} />;
-  if (!filings.data.missing && filings.data.data) {
-    const f = filings.data.data;
-    return (
-      <div className="stack">
-        {f.subject ? (
-          <dl className="kv">
-            <dt>{t('customer.dashboard.subject')}</dt>
-            <dd>{f.subject.name}</dd>
-            <dt>{t('customer.dashboard.subjectNumber')}</dt>
-            <dd>{f.subject.filingNumber ?? t('customer.dashboard.noNumberYet')}</dd>
-          </dl>
-        ) : (
-          <Empty description={t('customer.dashboard.noSubject')} />
-        )}
-        <List
-          dataSource={f.websites}
-          rowKey={(w) => w.filingNumber ?? w.name}
-          renderItem={(w) => (
-            <List.Item>
-              <List.Item.Meta
-                title={`${w.name} · ${w.filingNumber ?? t('customer.dashboard.noNumberYet')}`}
-                description={
-                  <Space wrap>
-                    {w.domains.map((d) => (
-                      <Tag key={d.domain} color={d.access ? ACCESS_COLOR[d.access.decision] : 'default'}>
-                        {d.domain} · {d.access ? t(`customer.dashboard.access.${d.access.decision}`) : '—'}
-                      </Tag>
-                    ))}
-                  </Space>
-                }
-              />
-            </List.Item>
-          )}
-        />
-      </div>
-    );
-  }
-  // No registry query yet: be plain about it, and show what the orders say.
-  const websites = orders.flatMap((o) =>
-    o.summary.websites.map((w, i) => ({ key: `${o.id}-${i}`, order: o, name: w.name, domains: w.domains })),
-  );
+  const f = filings.data.data;
   return (
     <div className="stack">
-      <Alert type="info" showIcon title={t('customer.dashboard.registryMissing')} />
-      {websites.length === 0 ? (
-        <Empty description={t('customer.dashboard.noWebsites')} />
+      {filings.data.missing && <Alert type="info" showIcon title={t('customer.dashboard.registryMissing')} />}
+      {f ? (
+        <>
+          <dl className="kv">
+            <dt>{t('customer.dashboard.subject')}</dt>
+            <dd>
+              {f.subject.name} <span className="muted small">{f.subject.certificateNumber}</span>
+            </dd>
+            <dt>{t('customer.dashboard.subjectNumber')}</dt>
+            <dd>{f.subject.filingNumber ?? t('customer.dashboard.noNumberYet')}</dd>
+            <dt>{t('customer.dashboard.province')}</dt>
+            <dd>{f.subject.province}</dd>
+          </dl>
+          <List
+            dataSource={f.websites}
+            rowKey="id"
+            renderItem={(w) => (
+              <List.Item>
+                <List.Item.Meta
+                  title={
+                    <Space wrap>
+                      <span>{w.name}</span>
+                      <Tag color="blue">{w.filingNumber ?? t('customer.dashboard.noNumberYet')}</Tag>
+                      <Tag color={w.accessedHere ? 'success' : 'warning'}>
+                        {w.accessedHere ? t('customer.dashboard.accessedHere') : t('customer.dashboard.notAccessedHere')}
+                      </Tag>
+                    </Space>
+                  }
+                  description={
+                    <Space wrap size={[4, 4]}>
+                      {w.domains.map((d) => (
+                        <Tag key={d}>{d}</Tag>
+                      ))}
+                      {w.accessIp && <span className="small muted">IP {w.accessIp}</span>}
+                    </Space>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        </>
       ) : (
-        <List
-          dataSource={websites}
-          rowKey="key"
-          renderItem={(w) => (
-            <List.Item>
-              <List.Item.Meta
-                title={
-                  <Space wrap>
-                    <span>{w.name ?? t('customer.dashboard.unnamedWebsite')}</span>
-                    <StateTag state={w.order.state} type={w.order.type} />
-                  </Space>
-                }
-                description={
-                  <Space wrap size={[4, 4]}>
-                    {w.domains.map((d) => (
-                      <Tag key={d}>{d}</Tag>
-                    ))}
-                    <span className="small muted">
-                      {t('customer.dashboard.filingNumber')}: {t('customer.dashboard.noNumberYet')} ·{' '}
-                      {w.order.summary.subjectName ?? ''}
-                    </span>
-                  </Space>
-                }
-              />
-            </List.Item>
-          )}
-        />
+        <Empty description={pending ? t('customer.dashboard.notFiledYet') : t('customer.dashboard.noSubject')} />
       )}
     </div>
   );
@@ -220,7 +200,7 @@ export function Dashboard() {
       )}
 
       <Card title={<h2 className="section-title">{t('customer.dashboard.filings')}</h2>}>
-        <FilingsCard orders={(orders.data ?? []).filter((o) => o.state === 'APPROVED' || o === current)} />
+        <FilingsCard pending={current} />
       </Card>
 
       <Card title={<h2 className="section-title">{t('customer.dashboard.orders')}</h2>}>

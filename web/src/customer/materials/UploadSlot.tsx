@@ -40,6 +40,7 @@ export function UploadSlot({
   messages,
   disabled,
   disabledReason,
+  onBeforeUpload,
   onUploaded,
   onRemove,
   children,
@@ -50,6 +51,8 @@ export function UploadSlot({
   messages: FieldMessage[];
   disabled: boolean;
   disabledReason?: string;
+  /** Runs before the file is sent, e.g. saving pending edits so the platform records the upload in a current draft. */
+  onBeforeUpload?: () => Promise<unknown>;
   onUploaded: (view: MaterialView, file: File) => void | Promise<void>;
   onRemove?: () => void;
   /** Facts about the document the customer declares (signed, sealed …). */
@@ -86,6 +89,7 @@ export function UploadSlot({
     body.append('file', file, file.name);
     setBusy(true);
     try {
+      await onBeforeUpload?.();
       const view = await api<MaterialView>('POST', `/api/v1/orders/${encodeURIComponent(orderId)}/materials`, body);
       setLocalPreview(URL.createObjectURL(file));
       await onUploaded(view, file);

@@ -240,25 +240,25 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
 
   const onUploaded = async (view: MaterialView, file: File) => {
     await qc.invalidateQueries({ queryKey: keys.materials(order.id) });
-    // The platform may record the upload in the draft itself; if it did, adopt its draft and version.
+    // The platform records the upload in the draft itself (a new order version); adopt its materials and version,
+    // then save whatever the customer typed meanwhile on top of it.
     const fresh = await api<OrderDetail>('GET', `/api/v1/orders/${encodeURIComponent(order.id)}`);
-    const recorded = (fresh.draft.materials ?? []).find((m) => m.blobId === view.id);
-    if (recorded) {
-      editor.adopt(fresh.version);
-      setMaterials(fresh.draft.materials ?? []);
-      return;
-    }
-    const next = withMaterial(materials, {
-      // declared facts of the replaced file do not carry over to a new file
-      kind: view.kind,
-      ...(view.websiteIndex !== undefined && view.websiteIndex !== null ? { websiteIndex: view.websiteIndex } : {}),
-      blobId: view.id,
-      fileName: file.name.slice(0, 255),
-      mimeType: file.type || undefined,
-      sizeBytes: view.size ?? file.size,
-    });
+    const recorded = (fresh.draft.materials ?? []).some((m) => m.blobId === view.id);
+    const next = recorded
+      ? (fresh.draft.materials ?? [])
+      : withMaterial(materials, {
+          kind: view.kind,
+          ...(view.websiteIndex !== undefined && view.websiteIndex !== null ? { websiteIndex: view.websiteIndex } : {}),
+          blobId: view.id,
+          fileName: file.name.slice(0, 255),
+          mimeType: file.type || undefined,
+          sizeBytes: view.size ?? file.size,
+        });
+    if (recorded) editor.adopt(fresh.version);
     setMaterials(next);
-    commit(values, next);
+    const current = form.getFieldsValue(true) as FilingDraft;
+    if (JSON.stringify(cleanDraft({ ...current, materials: undefined })) !== JSON.stringify(cleanDraft({ ...fresh.draft, materials: undefined })) || !recorded)
+      commit(current, next);
   };
 
   const onRemoveMaterial = (kind: Material['kind'], websiteIndex?: number) => {
@@ -443,6 +443,7 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
                 readOnly={materialsReadOnly}
                 uploadsMissing={uploads.data?.missing ?? false}
                 messagesAt={fieldCtx.messagesAt}
+                onBeforeUpload={() => editor.flush()}
                 onUploaded={onUploaded}
                 onRemove={onRemoveMaterial}
                 onFacts={onFacts}

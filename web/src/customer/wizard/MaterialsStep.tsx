@@ -149,6 +149,7 @@ export function MaterialsStep({
   readOnly,
   uploadsMissing,
   messagesAt,
+  onBeforeUpload,
   onUploaded,
   onRemove,
   onFacts,
@@ -160,6 +161,7 @@ export function MaterialsStep({
   /** The upload endpoint is not on this server yet. */
   uploadsMissing: boolean;
   messagesAt: (key: string) => FieldMessage[];
+  onBeforeUpload: () => Promise<unknown>;
   onUploaded: (view: MaterialView, file: File) => Promise<void>;
   onRemove: (kind: Material['kind'], websiteIndex?: number) => void;
   onFacts: (kind: Material['kind'], websiteIndex: number | undefined, patch: Partial<Material>) => void;
@@ -171,6 +173,7 @@ export function MaterialsStep({
   const later = required.filter((r) => r.stage === 'PHOTO');
   const materials = draft.materials ?? [];
   const sheetWebsites = now.filter((r) => r.kind === 'VERIFICATION_SHEET').map((r) => r.websiteIndex);
+  const needsAuthLetter = now.some((r) => r.kind === 'LEGAL_REP_AUTH_LETTER');
 
   const messagesFor = (m: Material | undefined) => {
     if (!m) return [];
@@ -205,6 +208,16 @@ export function MaterialsStep({
                   {t('customer.materials.downloadSheet', { n: (wi ?? 0) + 1 })}
                 </Button>
               ))}
+              {needsAuthLetter && (
+                <Button
+                  icon={<DownloadOutlined />}
+                  href={`/api/v1/orders/${encodeURIComponent(orderId)}/documents/authorization-letter`}
+                  target="_blank"
+                  rel="noopener"
+                >
+                  {t('customer.materials.downloadAuthLetter')}
+                </Button>
+              )}
             </Space>
           }
         />
@@ -221,6 +234,7 @@ export function MaterialsStep({
               messages={messagesFor(m)}
               disabled={readOnly || uploadsMissing}
               disabledReason={uploadsMissing ? t('customer.materials.endpointMissingShort') : undefined}
+              onBeforeUpload={onBeforeUpload}
               onUploaded={onUploaded}
               onRemove={() => onRemove(r.kind, r.websiteIndex)}
             >
