@@ -4,9 +4,12 @@
 //   (a) a bare fastify route            (b) GET /access/check with 1 M and 10 M synthetic domains in the snapshot
 //   (c) nginx deciding with the exported map   (d) nginx answering a bare `return 200`
 // Reports b/a and c/d, p99 latencies and the snapshot's memory per domain. The last line is one JSON object.
-// Options: --seconds N (per case), --quick (small sizes, 1 s cases: a smoke run), --nginx-domains N (map size, 1 M).
+// The ratios are capacity ratios: requests per server CPU-second (CPU time of the serving process from /proc, per
+// request), which stay meaningful on a shared machine; raw req/s ratios are reported beside them (`*_rps_ratio`).
+// Every case is measured `rounds` times in alternation with the case it is compared with; figures are medians.
+// Options: --seconds N (per case), --rounds N (alternating measurements per case, default 3), --quick (small sizes, 1 s cases: a smoke run), --nginx-domains N (map size, 1 M).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -34,6 +37,7 @@ const { values: opts } = parseArgs({
     serve: { type: 'string' },
     domains: { type: 'string' },
     seconds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
     quick: { type: 'boolean', default: false },
     'nginx-domains': { type: 'string' },
   },
@@ -70,7 +74,7 @@ async function serveCheck(n: number) {
   const afterMem = process.memoryUsage();
   const config = loadConfig({ BEIAN_DATA_DIR: tmpdir(), BEIAN_ACCESS_TOKEN: TOKEN });
   const gateway = createAccessGateway({ database, config });
-  gateway.useSnapshot(snapshot);
+  gateway.replaceSnapshot(snapshot);
   await gateway.app.listen({ host: '127.0.0.1', port: 0 });
   console.log(
     JSON.stringify({
@@ -94,7 +98,9 @@ function mapBaseline(n: number) {
   for (let i = 0; i < n; i++) m.set(domainAt(i), codeAt(i));
   gc?.();
   const after = process.memoryUsage();
-  console.log(JSON.stringify({ domains: m.size, rssDelta: after.rss - before.rss, heapDelta: after.heapUsed - before.heapUsed }));
+  console.log(
+    JSON.stringify({ domains: m.size, rssDelta: after.rss - before.rss, heapDelta: after.heapUsed - before.heapUsed }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -114,7 +120,31 @@ type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 // autocannon ships no type declarations; this is the part of its programmatic API the benchmark uses
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
+/** CPU time (user + system, all threads) of a process, in µs, from /proc (Linux). */
+function cpuMicros(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // fields 14 and 15 of proc(5) (utime, stime) in clock ticks; Linux reports USER_HZ = 100
+  return ((Number(f[11]) + Number(f[12])) * 1e6) / 100;
+}
+
+/** The worker processes of an nginx master (where the requests are served). */
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(name));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return out;
+}
+
 const seconds = opts.quick ? 1 : Number(opts.seconds);
+const roundCount = opts.quick ? 1 : Number(opts.rounds);
 const CONNECTIONS = 32;
 
 function child(args: string[]): Promise<{ proc: ChildProcess; info: Record<string, number> }> {
@@ -150,19 +180,28 @@ function hostPool(n: number, count = 4096): string[] {
   };
   const prefixes = ['', 'www.', 'mail.', 'shop.'];
   return Array.from({ length: count }, (_, k) =>
-    rnd() < 0.8
-      ? `${prefixes[Math.floor(rnd() * 4)]}${domainAt(Math.floor(rnd() * n))}`
-      : `www.nofile${k}.cn`,
+    rnd() < 0.8 ? `${prefixes[Math.floor(rnd() * 4)]}${domainAt(Math.floor(rnd() * n))}` : `www.nofile${k}.cn`,
   );
 }
 
-async function load(label: string, port: number, requests: { path: string; headers: Record<string, string> }[]) {
+async function load(
+  label: string,
+  port: number,
+  requests: { path: string; headers: Record<string, string> }[],
+  warmUp: boolean,
+  pids: () => number[],
+) {
   const base = { url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, requests, method: 'GET' };
-  await autocannon({ ...base, duration: 1 }); // warm-up (JIT, keep-alive sockets)
+  if (warmUp) await autocannon({ ...base, duration: 1 }); // JIT, keep-alive sockets
+  const serving = pids();
+  const cpu0 = serving.reduce((n, p) => n + cpuMicros(p), 0);
   const r = await autocannon({ ...base, duration: seconds });
+  const cpu = serving.reduce((n, p) => n + cpuMicros(p), 0) - cpu0;
   const row = {
     case: label,
     rps: Math.round(r.requests.average),
+    /** Server CPU per request: unaffected by other work on a shared machine, unlike rps. */
+    cpu_us_per_req: Number((cpu / r.requests.total).toFixed(2)),
     p50_ms: r.latency.p50,
     p99_ms: r.latency.p99,
     total: r.requests.total,
@@ -224,6 +263,7 @@ ${httpBlock}
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
+    pid: proc.pid!,
     startMs: Math.round(performance.now() - t0),
     async stop() {
       if (proc.exitCode !== null) return;
@@ -272,35 +312,69 @@ async function exportSyntheticMap(dir: string, n: number) {
   return { out, served: r.domains, insertMs: Math.round(insertMs), exportMs: Math.round(exportMs) };
 }
 
+const median = (xs: number[]) => {
+  const s = [...xs].sort((x, y) => x - y);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ratio = (x: number, y: number) => Number((x / y).toFixed(3));
+
+type Row = Awaited<ReturnType<typeof load>>;
+
+/**
+ * The machine is shared (2 cores, other work running): the compared cases are kept running side by side and measured
+ * in alternation, `rounds` times, and each ratio is the median of its per-round ratios.
+ */
+async function rounds(
+  cases: { label: string; port: number; requests: Parameters<typeof load>[2]; pids: () => number[] }[],
+) {
+  const rows: Row[][] = cases.map(() => []);
+  for (let r = 0; r < roundCount; r++)
+    for (const [i, c] of cases.entries())
+      rows[i].push(await load(`${c.label} #${r + 1}`, c.port, c.requests, r === 0, c.pids));
+  return rows;
+}
+
 async function main() {
   const sizes = opts.quick ? [10_000, 100_000] : [1_000_000, 10_000_000];
   const nginxDomains = Number(opts['nginx-domains'] ?? (opts.quick ? 10_000 : 1_000_000));
   const checkHeaders = { 'x-beian-token': TOKEN, 'x-server-ip': '203.0.113.10' };
-  console.log(`# gateway bench: ${seconds}s per case, ${CONNECTIONS} connections, sizes ${sizes.join(', ')}`);
-
-  // (a) bare fastify, same request shape as the check
-  const pool10 = hostPool(sizes[1]);
+  console.log(
+    `# gateway bench: ${seconds}s per case, ${roundCount} rounds, ${CONNECTIONS} connections, sizes ${sizes.join(', ')}`,
+  );
   const checkRequests = (pool: string[]) =>
     pool.map((h) => ({ path: '/access/check', headers: { ...checkHeaders, 'x-original-host': h } }));
-  const bare = await child(['--serve', 'bare']);
-  const a = await load('a: bare fastify route', bare.info.port, checkRequests(pool10));
-  await stop(bare.proc);
 
-  // (b) the check with 1 M and 10 M domains
-  const b: Record<number, Awaited<ReturnType<typeof load>>> = {};
-  const mem: Record<number, Record<string, number>> = {};
+  // (a) bare fastify with the same request shape, (b) the check with 1 M and 10 M domains, all up at once
+  const bare = await child(['--serve', 'bare']);
+  const checks: { n: number; proc: ChildProcess; info: Record<string, number> }[] = [];
   for (const n of sizes) {
     const srv = await child(['--serve', 'check', '--domains', String(n)]);
-    mem[n] = srv.info;
     console.log(JSON.stringify({ snapshot: srv.info }));
-    b[n] = await load(`b: /access/check, ${n} domains`, srv.info.port, checkRequests(hostPool(n)));
-    await stop(srv.proc);
+    checks.push({ n, ...srv });
   }
-  const big = sizes[1];
+  const [aRows, ...bRows] = await rounds([
+    {
+      label: 'a: bare fastify route',
+      port: bare.info.port,
+      requests: checkRequests(hostPool(sizes[1])),
+      pids: () => [bare.proc.pid!],
+    },
+    ...checks.map((c) => ({
+      label: `b: /access/check, ${c.n} domains`,
+      port: c.info.port,
+      requests: checkRequests(hostPool(c.n)),
+      pids: () => [c.proc.pid!],
+    })),
+  ]);
+  await stop(bare.proc);
+  for (const c of checks) await stop(c.proc);
+  const mem = checks[checks.length - 1].info;
+  const b10 = bRows[bRows.length - 1];
+  const b1 = bRows[0];
 
   // what a plain Map would have cost, for the record (at the smaller size)
   const baseline = await child(['--serve', 'map-baseline', '--domains', String(sizes[0])]);
-  await stop(baseline.proc).catch(() => undefined);
+  await stop(baseline.proc);
 
   // (c) nginx with the exported map, (d) nginx `return 200`
   const dir = mkdtempSync(join(tmpdir(), 'beian-gw-bench-'));
@@ -324,40 +398,59 @@ async function main() {
       pc,
     );
     console.log(JSON.stringify({ nginxMapStartMs: withMap.startMs }));
-    const c = await load(`c: nginx + exported map (${map.served} served domains)`, pc, hostRequests);
-    await withMap.stop();
-
     const pd = await freePort();
     const bareNginx = await startNginx(
       join(dir, 'd'),
       `  server {\n    listen 127.0.0.1:${pd};\n    location / { return 200 "ok"; }\n  }`,
       pd,
     );
-    const d = await load('d: nginx return 200', pd, hostRequests);
+    const [cRows, dRows] = await rounds([
+      {
+        label: `c: nginx + exported map (${map.served} served domains)`,
+        port: pc,
+        requests: hostRequests,
+        pids: () => childrenOf(withMap.pid),
+      },
+      { label: 'd: nginx return 200', port: pd, requests: hostRequests, pids: () => childrenOf(bareNginx.pid) },
+    ]);
+    await withMap.stop();
     await bareNginx.stop();
 
+    // capacity ratio: requests per server CPU-second of x over y (= y's CPU per request over x's)
+    const capacity = (xs: Row[], ys: Row[]) =>
+      ratio(median(ys.map((r) => r.cpu_us_per_req)), median(xs.map((r) => r.cpu_us_per_req)));
+    const rpsRatio = (xs: Row[], ys: Row[]) => ratio(median(xs.map((x, i) => x.rps / ys[i].rps)), 1);
     const summary = {
-      check_vs_fastify_ratio: Number((b[big].rps / a.rps).toFixed(3)),
-      check_vs_fastify_ratio_1m: Number((b[sizes[0]].rps / a.rps).toFixed(3)),
-      nginx_map_vs_bare_ratio: Number((c.rps / d.rps).toFixed(3)),
-      check_p99_ms: b[big].p99_ms,
-      check_p99_ms_1m: b[sizes[0]].p99_ms,
-      fastify_p99_ms: a.p99_ms,
-      nginx_map_p99_ms: c.p99_ms,
-      nginx_bare_p99_ms: d.p99_ms,
-      bytes_per_domain: Number((mem[big].snapshotBytes / mem[big].domains).toFixed(1)),
-      rss_bytes_per_domain: Number((mem[big].rssDelta / mem[big].domains).toFixed(1)),
+      check_vs_fastify_ratio: capacity(b10, aRows),
+      check_vs_fastify_ratio_1m: capacity(b1, aRows),
+      nginx_map_vs_bare_ratio: capacity(cRows, dRows),
+      check_vs_fastify_rps_ratio: rpsRatio(b10, aRows),
+      nginx_map_vs_bare_rps_ratio: rpsRatio(cRows, dRows),
+      fastify_cpu_us_per_req: median(aRows.map((r) => r.cpu_us_per_req)),
+      check_cpu_us_per_req: median(b10.map((r) => r.cpu_us_per_req)),
+      check_cpu_us_per_req_1m: median(b1.map((r) => r.cpu_us_per_req)),
+      nginx_map_cpu_us_per_req: median(cRows.map((r) => r.cpu_us_per_req)),
+      nginx_bare_cpu_us_per_req: median(dRows.map((r) => r.cpu_us_per_req)),
+      check_p99_ms: median(b10.map((r) => r.p99_ms)),
+      check_p99_ms_1m: median(b1.map((r) => r.p99_ms)),
+      fastify_p99_ms: median(aRows.map((r) => r.p99_ms)),
+      nginx_map_p99_ms: median(cRows.map((r) => r.p99_ms)),
+      nginx_bare_p99_ms: median(dRows.map((r) => r.p99_ms)),
+      bytes_per_domain: Number((mem.snapshotBytes / mem.domains).toFixed(1)),
+      rss_bytes_per_domain: Number((mem.rssDelta / mem.domains).toFixed(1)),
       map_baseline_rss_bytes_per_domain: Number((baseline.info.rssDelta / baseline.info.domains).toFixed(1)),
-      fastify_rps: a.rps,
-      check_rps: b[big].rps,
-      check_rps_1m: b[sizes[0]].rps,
-      nginx_map_rps: c.rps,
-      nginx_bare_rps: d.rps,
-      snapshot_domains: mem[big].domains,
-      snapshot_build_ms: mem[big].buildMs,
+      fastify_rps: median(aRows.map((r) => r.rps)),
+      check_rps: median(b10.map((r) => r.rps)),
+      check_rps_1m: median(b1.map((r) => r.rps)),
+      nginx_map_rps: median(cRows.map((r) => r.rps)),
+      nginx_bare_rps: median(dRows.map((r) => r.rps)),
+      errors: [...aRows, ...b1, ...b10, ...cRows, ...dRows].reduce((n, r) => n + r.errors, 0),
+      snapshot_domains: mem.domains,
+      snapshot_build_ms: mem.buildMs,
       nginx_map_domains: map.served,
       nginx_map_start_ms: withMap.startMs,
       seconds_per_case: seconds,
+      rounds: roundCount,
       connections: CONNECTIONS,
     };
     console.log(JSON.stringify(summary));

@@ -20,6 +20,7 @@ Usage: beian <command> [options]
   servers import FILE   import servers from CSV or JSON (idempotent by externalId)
   check FILE.json [--json]   check a filing draft with the rules engine (exit 1 on blocking violations)
   config [--markdown]   print the configuration reference
+  bureau-sim            run the simulated bureau (MIIT interface, portal, test controls) on BEIAN_BUREAU_SIM_PORT
   access export-nginx --out FILE [--reload] [--incremental]   write the nginx map of served domains (atomic)
 `;
 
@@ -89,6 +90,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'access': {
         const { runAccessCli } = await import('../modules/access/access.cli.ts');
         return await runAccessCli(rest, (s) => process.stdout.write(`${s}\n`));
+      }
+      case 'bureau-sim': {
+        const { runBureauSimulator } = await import('../modules/bureau/simulator/main.ts');
+        return await runBureauSimulator(loadConfig());
       }
       case 'config':
         console.log(rest.includes('--markdown') ? configMarkdown() : JSON.stringify(loadConfig(), null, 2));

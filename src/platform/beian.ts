@@ -15,9 +15,11 @@ import { createDraftChecker } from '../modules/filings/checker.ts';
 import { registerFilingRoutes, registerPostFilingRoutes } from '../modules/filings/filings.routes.ts';
 import { createPostFilingService, type FilingPasswordVerifier } from '../modules/filings/post-filing.service.ts';
 import { createOrdersService } from '../modules/filings/orders.service.ts';
+import { createNotifications, type SmsSender } from '../modules/notifications/index.ts';
 import { createAuthCodesService } from '../modules/resources/auth-codes.service.ts';
 import { registerAuthCodeRoutes, registerResourceRoutes } from '../modules/resources/resources.routes.ts';
 import { createServersService } from '../modules/resources/servers.service.ts';
+import { createBureauModule } from '../modules/bureau/index.ts';
 import {
   createProvinceOverrideStore,
   createReviewModule,
@@ -43,6 +45,8 @@ export interface BeianOptions {
   ephemeralKeys?: boolean;
   /** Use this blob store (tests use a temp directory). */
   blobs?: import('../modules/materials/blob-store.ts').BlobStore;
+  /** The SMS gateway (notifications); the default logs each SMS with the number masked. */
+  sms?: SmsSender;
 }
 
 /**
@@ -64,6 +68,8 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
   const provinceRules = createProvinceOverrideStore(database);
   await provinceRules.reload();
   metrics.calendarCoveredUntil.set(calendar.coveredUntilYear ?? 0);
+  // notifications first: the lifecycle writes its R-NTF mail into the outbox inside each transition
+  const notifications = createNotifications({ database, clock, config, pii, sms: opts.sms });
   const orders = createOrdersService({
     database,
     clock,
@@ -72,8 +78,11 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
     authCodes,
     checkDraft: createDraftChecker(database, provinceRules.source),
     syncDelayMinutes: config.BEIAN_SERVER_SYNC_DELAY_MINUTES,
+    notify: notifications.notify,
   });
   const app: App = await buildHttpApp({ config, database, clock, accounts, logger: opts.logger });
+  notifications.useLog(app.log);
+  notifications.register(app);
 
   app.addHook('onResponse', async (req, reply) => {
     metrics.httpDuration.observe(
@@ -107,11 +116,19 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
   const documents = createDocumentsService({ orders, config, today: () => beijingDate(clock.now()) });
   const curtain = createCurtainService({ database, clock, calendar, pii, orders });
   registerMaterialRoutes(app, { materials, documents, curtain });
+  // the bureau: MIIT adapter, sync, registry and public query; demo mode runs the simulator beside Beian (start())
+  const bureau = createBureauModule({ config, database, clock, orders, pii, log: app.log });
+  bureau.register(app);
+  ports.verifyFilingPassword = bureau.verifyAndHold;
   // R-ACS: the edge's access check on its own listener (BEIAN_ACCESS_HOST:BEIAN_ACCESS_PORT), from an in-memory snapshot
   const access = createAccessGateway({ database, config, metrics: metrics.registry, log: app.log });
 
   // Durable timers: every module adds its handlers to this registry; the worker starts with start().
-  const timerHandlers: Record<string, TimerHandler> = { ...orderTimerHandlers({ database, clock, orders }) };
+  const timerHandlers: Record<string, TimerHandler> = {
+    ...orderTimerHandlers({ database, clock, orders }),
+    ...notifications.timerHandlers(orders),
+    ...bureau.timerHandlers,
+  };
   const timers = createTimerWorker({
     database,
     clock,
@@ -130,17 +147,21 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
     await app.listen({ host: config.HOST, port: config.PORT });
     await access.start();
     await ensureServerSweep(database, clock);
+    await bureau.start();
     timers.start(config.BEIAN_MODE === 'demo' ? 2_000 : 5_000);
+    await notifications.start(config.BEIAN_MODE === 'demo' ? 2_000 : 5_000);
   }
 
   async function close() {
     await timers.stop();
+    await bureau.close();
+    await notifications.stop();
     await access.stop();
     await app.close();
     if (!opts.database) await database.close();
   }
 
-  return { config, database, clock, metrics, calendar, accounts, servers, authCodes, orders, materials, documents, curtain, blobs, access, review, provinceRules, timers, timerHandlers, postFiling, ports, app, start, close };
+  return { config, database, clock, metrics, calendar, accounts, servers, authCodes, orders, materials, documents, curtain, blobs, access, review, provinceRules, timers, timerHandlers, postFiling, ports, notifications, bureau, pii, app, start, close };
 }
 
 export type Beian = Awaited<ReturnType<typeof createBeian>>;

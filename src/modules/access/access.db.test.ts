@@ -3,14 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { personDraft } from '../../../test/support/drafts.ts';
 import { testBackend } from '../../../test/support/db.ts';
-import {
-  accessRow,
-  accessRowsSincePage,
-  accessVersion,
-  applyAccessChanges,
-} from './access.repository.ts';
+import { accessRow, accessRowsSincePage, accessVersion, applyAccessChanges } from './access.repository.ts';
 import { ipv4ToLong } from './host.ts';
 import { exportedVersion, exportNginxMap } from './nginx-map.ts';
 import { applyUnfiledSiteList, blockDomains } from './provider-blocks.ts';
@@ -67,7 +61,11 @@ describe(`access snapshot and gateway over the database (${testBackend})`, () =>
     const since = await accessVersion(t.database.db);
     await applyAccessChanges(
       t.database.db,
-      Array.from({ length: 7 }, (_, i) => ({ domain: `page${i}-example.cn`, decision: 'allow' as const, reason: 'FILED' as const })),
+      Array.from({ length: 7 }, (_, i) => ({
+        domain: `page${i}-example.cn`,
+        decision: 'allow' as const,
+        reason: 'FILED' as const,
+      })),
       now(t),
     );
     await set(t, 'page9-example.cn', 'allow', 'FILED');
@@ -111,9 +109,13 @@ describe(`the access listener on its own port (${testBackend})`, () => {
   let t: AccessTestApp;
   let base: string;
   before(async () => {
-    t = await accessTestApp({ env: { BEIAN_ACCESS_TOKEN: 'edge-token-for-tests' } });
+    t = await accessTestApp({ env: { BEIAN_ACCESS_TOKEN: 'edge-token-for-tests', PORT: '0' } });
     await set(t, 'example-shop.cn', 'allow', 'FILED');
-    const addr = await t.access.start();
+    // createBeian().start(): the API listener and, beside it, the access listener with its poller
+    await t.start();
+    const addr = t.access.address();
+    assert.ok(addr, 'the access listener is up');
+    assert.notEqual(addr.port, (t.app.server.address() as { port: number }).port);
     base = `http://127.0.0.1:${addr.port}`;
   });
   after(() => t.close());
@@ -136,7 +138,10 @@ describe(`the access listener on its own port (${testBackend})`, () => {
   });
 
   it('token required; a request naming the listener itself (nginx without X-Original-Host) is refused, not allowed', async () => {
-    assert.equal((await fetch(`${base}/access/check`, { headers: { 'x-original-host': 'example-shop.cn' } })).status, 401);
+    assert.equal(
+      (await fetch(`${base}/access/check`, { headers: { 'x-original-host': 'example-shop.cn' } })).status,
+      401,
+    );
     const self = await fetch(`${base}/access/check`, { headers: { 'x-beian-token': 'edge-token-for-tests' } });
     assert.equal(self.status, 400);
     assert.equal(self.headers.get('x-beian-reason'), 'NO_ORIGINAL_HOST');
@@ -192,7 +197,11 @@ describe(`provider and bureau writes of the projection (${testBackend})`, () => 
     await set(t, 'example-b.cn', 'temp_allow', 'ACCESS_IN_REVIEW');
     const r = await blockDomains(
       t.database.db,
-      { domains: ['www.example-travel.cn', 'example-b.cn', '203.0.113.10', 'x.not-a-real-tld'], reason: 'NOT_ACCESSED_HERE', keepServed: true },
+      {
+        domains: ['www.example-travel.cn', 'example-b.cn', '203.0.113.10', 'x.not-a-real-tld'],
+        reason: 'NOT_ACCESSED_HERE',
+        keepServed: true,
+      },
       SYSTEM_ACTOR,
       now(t),
     );
@@ -210,7 +219,14 @@ describe(`provider and bureau writes of the projection (${testBackend})`, () => 
     const report = await applyUnfiledSiteList(
       t.database.db,
       [
-        { recordId: 9001, domain: 'www.unfiled-example.cn', ip, operatorId: 1, detectedAt: '2026-11-01 10:00:00', detections: 3 },
+        {
+          recordId: 9001,
+          domain: 'www.unfiled-example.cn',
+          ip,
+          operatorId: 1,
+          detectedAt: '2026-11-01 10:00:00',
+          detections: 3,
+        },
         { recordId: 9002, domain: 'example-filed.cn', ip, operatorId: 1, provinceId: 440000 },
         { recordId: 9003, domain: 'example-gone.cn', ip, operatorId: 1 },
         { recordId: 9004, domain: 'example-acc.cn', ip, operatorId: 1 },
@@ -299,7 +315,12 @@ describe(`transition() writes, as the gateway answers them (${testBackend})`, ()
 
     // the verify step detects ACCESS from the registry (R-ORD-004)
     const o = await t.orders.create(customer, {
-      subject: { type: 'PERSONAL', certificateType: 'RESIDENT_ID', certificateNumber: '440524188001010014', name: '张三' },
+      subject: {
+        type: 'PERSONAL',
+        certificateType: 'RESIDENT_ID',
+        certificateNumber: '440524188001010014',
+        name: '张三',
+      },
       province: '广东',
       domains: ['example-travel.cn'],
     });
@@ -376,7 +397,11 @@ describe(`transition() writes, as the gateway answers them (${testBackend})`, ()
     const r2 = await t.orders.transition(id, { type: 'RE_REVIEW_APPROVE' }, reviewer);
     assert.equal(r2.state, 'PENDING_BUREAU');
     assert.equal((await decide('example-shop.cn')).status, 200);
-    const r3 = await t.orders.transition(id, { type: 'BUREAU_REJECT', reasons: ['X'], photoFlagged: false }, BUREAU_ACTOR);
+    const r3 = await t.orders.transition(
+      id,
+      { type: 'BUREAU_REJECT', reasons: ['X'], photoFlagged: false },
+      BUREAU_ACTOR,
+    );
     assert.equal(r3.state, 'BUREAU_REJECTED');
     assert.deepEqual(await decide('example-shop.cn'), { status: 200, reason: 'FILED', domain: 'example-shop.cn' });
   });

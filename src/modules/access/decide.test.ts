@@ -28,7 +28,11 @@ describe('access decision per request', () => {
   it('FAQ-001 FAQ-060 R-ACS-001 R-ACS-003 R-ACS-006: an unfiled domain is served on H1 (non-mainland) and blocked NOT_FILED on S1', () => {
     const { decide } = world();
     assert.deepEqual(decide('example-unfiled.cn', H1), { status: 200, reason: 'NON_MAINLAND', domain: null });
-    assert.deepEqual(decide('example-unfiled.cn', S1), { status: 403, reason: 'NOT_FILED', domain: 'example-unfiled.cn' });
+    assert.deepEqual(decide('example-unfiled.cn', S1), {
+      status: 403,
+      reason: 'NOT_FILED',
+      domain: 'example-unfiled.cn',
+    });
     // without a server address the mainland rule applies (the gateway sits in front of mainland servers)
     assert.equal(decide('example-unfiled.cn').status, 403);
   });
@@ -88,12 +92,20 @@ describe('access decision per request', () => {
 
   it('FAQ-282 FAQ-285 R-ACS-007: an ACCESS order past initial review is served (temporary access), www. included', () => {
     const { decide } = world();
-    assert.deepEqual(decide('www.example-b.cn', S1), { status: 200, reason: 'ACCESS_IN_REVIEW', domain: 'example-b.cn' });
+    assert.deepEqual(decide('www.example-b.cn', S1), {
+      status: 200,
+      reason: 'ACCESS_IN_REVIEW',
+      domain: 'example-b.cn',
+    });
   });
 
   it('R-ACS-008: a FIRST filing in progress stays blocked', () => {
     const { decide } = world();
-    assert.deepEqual(decide('example-new.cn', S1), { status: 403, reason: 'FILING_IN_PROGRESS', domain: 'example-new.cn' });
+    assert.deepEqual(decide('example-new.cn', S1), {
+      status: 403,
+      reason: 'FILING_IN_PROGRESS',
+      domain: 'example-new.cn',
+    });
   });
 
   it('FAQ-275 R-ACS-014: never filed, filed only at P2, and cancelled by the bureau give three distinct reasons', () => {

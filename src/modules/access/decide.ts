@@ -30,8 +30,12 @@ export function decideAccess(
   serverIp: string | undefined,
 ): Verdict {
   if (serverIp !== undefined) {
-    const ip = canonicalIp(serverIp);
-    if (ip !== null && regions.isNonMainland(ip)) return NON_MAINLAND;
+    if (regions.isNonMainland(serverIp)) return NON_MAINLAND;
+    // a dotted IPv4 is already canonical; only other spellings (IPv6, mapped, bracketed) need normalising
+    if (!isDottedDigits(serverIp)) {
+      const ip = canonicalIp(serverIp);
+      if (ip !== null && regions.isNonMainland(ip)) return NON_MAINLAND;
+    }
   }
   const domain = registrableOfHost(host);
   if (domain === NO_DOMAIN) return NOT_A_DOMAIN;
@@ -39,6 +43,14 @@ export function decideAccess(
   const code = snapshot.get(domain);
   if (code === -1) return { status: 403, reason: 'NOT_FILED', domain };
   return { status: isServed(code) ? 200 : 403, reason: reasonOf(code), domain };
+}
+
+function isDottedDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 46 && (c < 48 || c > 57)) return false;
+  }
+  return true;
 }
 
 const NON_MAINLAND: Verdict = Object.freeze({ status: 200, reason: 'NON_MAINLAND', domain: null });

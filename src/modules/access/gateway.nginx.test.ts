@@ -55,7 +55,15 @@ interface Reply {
 function get(addr: string, port: number, host: string | null, headers: Record<string, string> = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: addr, port, path: '/index.html', method: 'GET', headers: { ...(host === null ? {} : { host }), ...headers }, setHost: false, agent: false },
+      {
+        host: addr,
+        port,
+        path: '/index.html',
+        method: 'GET',
+        headers: { ...(host === null ? {} : { host }), ...headers },
+        setHost: false,
+        agent: false,
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -74,7 +82,8 @@ function get(addr: string, port: number, host: string | null, headers: Record<st
 async function waitForPort(addr: string, port: number, proc: ChildProcess, log: string) {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    if (proc.exitCode !== null) throw new Error(`nginx exited ${proc.exitCode}: ${existsSync(log) ? readFileSync(log, 'utf8') : ''}`);
+    if (proc.exitCode !== null)
+      throw new Error(`nginx exited ${proc.exitCode}: ${existsSync(log) ? readFileSync(log, 'utf8') : ''}`);
     const ok = await new Promise<boolean>((resolve) => {
       const c = net.connect(port, addr, () => {
         c.end();
@@ -252,7 +261,12 @@ describe('access gateway behind real nginx', () => {
   it('R-ACS-008 FAQ-002 R-ACS-005: a FIRST order stays blocked through review and PENDING_BUREAU, then www. and mail. follow the filed domain, also under .com.cn', async () => {
     const domains = ['example-shop.cn', 'example-shop.com.cn'];
     const o = await t.orders.create(customer, {
-      subject: { type: 'PERSONAL', certificateType: 'RESIDENT_ID', certificateNumber: '440524188001010014', name: '张三' },
+      subject: {
+        type: 'PERSONAL',
+        certificateType: 'RESIDENT_ID',
+        certificateNumber: '440524188001010014',
+        name: '张三',
+      },
       province: '广东',
       domains,
     });
@@ -299,7 +313,11 @@ describe('access gateway behind real nginx', () => {
   });
 
   it('FAQ-007 FAQ-282 R-ACS-006 R-ACS-007: a domain filed at P2 is blocked NOT_ACCESSED_HERE until its ACCESS order passes initial review', async () => {
-    const u = await t.accounts.createUser({ email: 'travel@example.com', password: 'travel-password', role: 'customer' });
+    const u = await t.accounts.createUser({
+      email: 'travel@example.com',
+      password: 'travel-password',
+      role: 'customer',
+    });
     const travel = { id: u.id, role: 'customer' as const };
     await addServer(t, u.accountNo, { externalId: 'gz-2', ip: '203.0.113.11' });
     await seedFiledSubject(t, {
@@ -323,7 +341,12 @@ describe('access gateway behind real nginx', () => {
     assert.match(before.body, /intent=access/);
 
     const o = await t.orders.create(travel, {
-      subject: { type: 'PERSONAL', certificateType: 'RESIDENT_ID', certificateNumber: '11010519491231002X', name: '王五' },
+      subject: {
+        type: 'PERSONAL',
+        certificateType: 'RESIDENT_ID',
+        certificateNumber: '11010519491231002X',
+        name: '王五',
+      },
       province: '广东',
       domains: ['example-travel.cn'],
     });
@@ -429,7 +452,12 @@ describe('access gateway behind real nginx', () => {
         t.clock.now().getTime(),
       );
       await assert.rejects(
-        exportNginxMap(t.database, { out: mapFile, reload: true, nginxBin: NGINX, nginxArgs: ['-p', mapDir, '-c', broken] }),
+        exportNginxMap(t.database, {
+          out: mapFile,
+          reload: true,
+          nginxBin: NGINX,
+          nginxArgs: ['-p', mapDir, '-c', broken],
+        }),
         (err: unknown) => err instanceof DomainError && err.reason === 'NGINX_CONFIG_TEST_FAILED',
       );
       assert.equal(await exportedVersion(mapFile), versionBefore);

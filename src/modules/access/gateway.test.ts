@@ -48,7 +48,11 @@ async function setup(env: Record<string, string> = {}) {
       updated_at: now,
     })
     .execute();
-  const config = loadConfig({ BEIAN_DATA_DIR: '/tmp/beian-test-unused', PUBLIC_URL: 'https://console.example', ...env });
+  const config = loadConfig({
+    BEIAN_DATA_DIR: '/tmp/beian-test-unused',
+    PUBLIC_URL: 'https://console.example',
+    ...env,
+  });
   const metrics = new Registry();
   const gateway = createAccessGateway({ database, config, metrics, blockPage: { hotline: '400-000-0000' } });
   await gateway.loadFull();
@@ -102,7 +106,11 @@ describe('GET /access/check (no token: loopback callers only)', () => {
     assert.match(String(zh.headers['content-type']), /text\/html/);
     assert.match(zh.body, /该域名未备案/);
     assert.match(zh.body, /400-000-0000/);
-    const en = await check({ host: 'example-unfiled.cn', 'x-beian-render': 'page', 'accept-language': 'en-US,en;q=0.9' });
+    const en = await check({
+      host: 'example-unfiled.cn',
+      'x-beian-render': 'page',
+      'accept-language': 'en-US,en;q=0.9',
+    });
     assert.match(en.body, /the domain is not filed/);
   });
 
@@ -124,7 +132,11 @@ describe('GET /access/check (no token: loopback callers only)', () => {
       remoteAddress: '192.0.2.7',
     });
     assert.equal(res.statusCode, 401);
-    const page = await gateway.app.inject({ method: 'GET', url: '/access/block-page?host=a.cn', remoteAddress: '192.0.2.7' });
+    const page = await gateway.app.inject({
+      method: 'GET',
+      url: '/access/block-page?host=a.cn',
+      remoteAddress: '192.0.2.7',
+    });
     assert.equal(page.statusCode, 401);
   });
 

@@ -358,7 +358,7 @@ export function createAccessGateway(deps: AccessGatewayDeps) {
     /** The listener's address once started. */
     address: () => app.server.address() as AddressInfo | null,
     /** Replaces the snapshot with one built elsewhere (benchmarks of synthetic data). */
-    useSnapshot(s: AccessSnapshot) {
+    replaceSnapshot(s: AccessSnapshot) {
       snapshot = s;
     },
   };

@@ -11,7 +11,15 @@ import { parse } from 'tldts';
 /** Not subject to the filing check: no Host, an IP literal, or a single-label name (R-ACS-004). */
 export const NO_DOMAIN = Symbol('NO_DOMAIN');
 
-const TLDTS_OPTS = { allowPrivateDomains: false, extractHostname: false, detectIp: true, validateHostname: true };
+// The host is already a lower-case name without port (checked above), and numeric / IPv6 forms are handled before
+// tldts runs, so its URL extraction and IP detection are skipped.
+const TLDTS_OPTS = {
+  allowPrivateDomains: false,
+  extractHostname: false,
+  mixedInputs: false,
+  detectIp: false,
+  validateHostname: true,
+};
 
 /**
  * The registrable domain (eTLD+1, ASCII, lower case) that decides a request for `raw`, a Host header value or an SNI
@@ -65,7 +73,6 @@ export function registrableOfHost(raw: string | undefined): string | null | type
   // "localhost", "intranet": a single label cannot be delegated in public DNS, so no filing applies
   if (dots === 0) return NO_DOMAIN;
   const info = parse(s, TLDTS_OPTS);
-  if (info.isIp) return NO_DOMAIN;
   if (!info.isIcann || !info.domain) return null;
   return info.domain;
 }

@@ -46,7 +46,8 @@ describe('access snapshot (compact hash table over one Buffer)', () => {
     const n = 50_000;
     for (let i = 0; i < n; i++) s.set(`site-${i}.example${i % 13}.com.cn`, i % 3 === 0 ? FILED : NOT_HERE);
     assert.equal(s.size, n);
-    for (let i = 0; i < n; i += 7) assert.equal(s.get(`site-${i}.example${i % 13}.com.cn`), i % 3 === 0 ? FILED : NOT_HERE);
+    for (let i = 0; i < n; i += 7)
+      assert.equal(s.get(`site-${i}.example${i % 13}.com.cn`), i % 3 === 0 ? FILED : NOT_HERE);
     assert.equal(s.get('site-50000.example0.com.cn'), -1);
     const listed = new Map(s.entries());
     assert.equal(listed.size, n);

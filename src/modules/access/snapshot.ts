@@ -5,11 +5,13 @@ import { ACCESS_REASONS, type AccessDecision, type AccessReason } from './access
  * The gateway's in-memory copy of the access projection (DESIGN decision 6): registrable domain → decision and
  * reason, answered without touching the database.
  *
- * Why not a `Map<string, …>`: at 10 M domains a Map of JS strings costs ~100+ bytes per entry in V8 (string header,
- * hash-table slot, boxed value) and gives the GC 10 M objects to trace. Here every domain lives as bytes in one
- * arena Buffer; per entry we keep an offset, a length, the 32-bit hash and one code byte in typed arrays, plus an
- * open-addressing slot table of entry numbers. That is the domain's length + ~18 bytes, and zero GC objects per
- * domain. Rows are never deleted from the projection (a blocked domain keeps its row), so no tombstones are needed.
+ * Why not a `Map<string, …>`: at 10 M domains a Map of JS strings costs ~100 bytes per entry in V8 (string header,
+ * hash-table slot, boxed value) and gives the GC 10 M objects to trace. Here every domain is a record
+ * `[length][code][bytes…]` in one arena Buffer, and an open-addressing table of (arena offset, hash) pairs in one
+ * Uint32Array points at the records: the domain's length + 2 bytes, plus 8 bytes per slot, and zero GC objects per
+ * domain. A lookup touches two cache lines (its slot pair, then its record) — at 10 M domains the cost of a lookup
+ * is memory latency, so that count is what the layout minimises. Rows are never deleted from the projection (a
+ * blocked domain keeps its row), so no tombstones are needed.
  */
 
 /** One byte per domain: decision in the high nibble, reason index in the low nibble. */
@@ -30,6 +32,8 @@ export const isServed = (code: number): boolean => code >> 4 !== 2;
 const MAX_LOAD = 0.7;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+/** Record header: length byte, code byte. */
+const HEADER = 2;
 
 /** FNV-1a over the char codes; keys are ASCII, so hashing the JS string and its latin1 bytes agree. */
 function hashString(s: string): number {
@@ -52,23 +56,18 @@ export class AccessSnapshot {
   version = 0;
   private arena: Buffer;
   private arenaUsed = 0;
-  private offsets: Uint32Array;
-  private hashes: Uint32Array;
-  private lens: Uint8Array;
-  private codes: Uint8Array;
   private count = 0;
+  /** Pairs: [arena offset + 1 (0 = empty), 32-bit hash]. */
   private slots: Uint32Array;
+  /** Slot count - 1 (slot count is a power of two). */
   private mask: number;
 
   constructor(sizing: SnapshotSizing = {}) {
     const n = Math.max(16, sizing.domains ?? 1024);
-    this.arena = Buffer.allocUnsafe(n * (sizing.meanLength ?? 16));
-    this.offsets = new Uint32Array(n);
-    this.hashes = new Uint32Array(n);
-    this.lens = new Uint8Array(n);
-    this.codes = new Uint8Array(n);
-    this.slots = new Uint32Array(pow2AtLeast(Math.ceil(n / MAX_LOAD)));
-    this.mask = this.slots.length - 1;
+    this.arena = Buffer.allocUnsafe(n * ((sizing.meanLength ?? 16) + HEADER));
+    const slotCount = pow2AtLeast(Math.ceil(n / MAX_LOAD));
+    this.slots = new Uint32Array(slotCount * 2);
+    this.mask = slotCount - 1;
   }
 
   get size(): number {
@@ -77,32 +76,29 @@ export class AccessSnapshot {
 
   /** Bytes held by the snapshot's tables (allocated capacity, not just what is used). */
   get byteSize(): number {
-    return (
-      this.arena.length +
-      this.offsets.byteLength +
-      this.hashes.byteLength +
-      this.lens.byteLength +
-      this.codes.byteLength +
-      this.slots.byteLength
-    );
+    return this.arena.length + this.slots.byteLength;
   }
 
-  /** The entry number + 1 of `domain`, or 0. `domain` must already be lower-case ASCII. */
+  /** The record offset + 1 of `domain`, or 0. `domain` must already be lower-case ASCII. */
   private find(domain: string, h: number): number {
     const len = domain.length;
     const arena = this.arena;
-    let i = h & this.mask;
+    const slots = this.slots;
+    const mask = this.mask;
+    let i = h & mask;
     for (;;) {
-      const e = this.slots[i];
+      const e = slots[2 * i];
       if (e === 0) return 0;
-      const k = e - 1;
-      if (this.hashes[k] === h && this.lens[k] === len) {
-        const off = this.offsets[k];
-        let j = 0;
-        while (j < len && arena[off + j] === domain.charCodeAt(j)) j++;
-        if (j === len) return e;
+      if (slots[2 * i + 1] === h) {
+        const off = e - 1;
+        if (arena[off] === len) {
+          const base = off + HEADER;
+          let j = 0;
+          while (j < len && arena[base + j] === domain.charCodeAt(j)) j++;
+          if (j === len) return e;
+        }
       }
-      i = (i + 1) & this.mask;
+      i = (i + 1) & mask;
     }
   }
 
@@ -110,63 +106,67 @@ export class AccessSnapshot {
   get(domain: string): number {
     if (domain.length === 0 || domain.length > 253) return -1;
     const e = this.find(domain, hashString(domain));
-    return e === 0 ? -1 : this.codes[e - 1];
+    // e is the record offset + 1, which is exactly where the code byte sits
+    return e === 0 ? -1 : this.arena[e];
   }
 
-  /** Inserts or overwrites one domain. Non-ASCII input is stored in its punycode form. */
+  /** Inserts or overwrites one domain. Upper-case or non-ASCII input is stored in its lower-case punycode form. */
   set(domain: string, code: number): void {
     let key = domain;
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "anything outside printable ASCII"
-    if (/[^\x00-\x7f]/.test(key) || /[A-Z]/.test(key)) key = domainToASCII(key.toLowerCase());
+    let h = FNV_OFFSET;
+    let plain = true;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      if (c > 127 || (c >= 65 && c <= 90)) {
+        plain = false;
+        break;
+      }
+      h = Math.imul(h ^ c, FNV_PRIME);
+    }
+    if (!plain) {
+      key = domainToASCII(key.toLowerCase());
+      h = hashString(key);
+    } else h >>>= 0;
     if (key.length === 0 || key.length > 253) return;
-    const h = hashString(key);
     const e = this.find(key, h);
     if (e !== 0) {
-      this.codes[e - 1] = code;
+      this.arena[e] = code;
       return;
     }
-    if (this.count === this.offsets.length) this.growEntries();
-    if (this.arenaUsed + key.length > this.arena.length) this.growArena(key.length);
-    const k = this.count++;
-    this.arena.write(key, this.arenaUsed, 'latin1');
-    this.offsets[k] = this.arenaUsed;
-    this.arenaUsed += key.length;
-    this.lens[k] = key.length;
-    this.hashes[k] = h;
-    this.codes[k] = code;
-    if (this.count > this.slots.length * MAX_LOAD) this.rehash(this.slots.length * 2);
-    else this.place(k);
+    if (this.arenaUsed + HEADER + key.length > this.arena.length) this.growArena(HEADER + key.length);
+    const off = this.arenaUsed;
+    this.arena[off] = key.length;
+    this.arena[off + 1] = code;
+    this.arena.write(key, off + HEADER, 'latin1');
+    this.arenaUsed += HEADER + key.length;
+    this.count++;
+    if (this.count > (this.mask + 1) * MAX_LOAD) this.rehash((this.mask + 1) * 2);
+    this.place(off + 1, h);
   }
 
   /** Every domain with its code, in insertion order (export, tests). */
   *entries(): IterableIterator<[string, number]> {
-    for (let k = 0; k < this.count; k++)
-      yield [this.arena.toString('latin1', this.offsets[k], this.offsets[k] + this.lens[k]), this.codes[k]];
+    let off = 0;
+    while (off < this.arenaUsed) {
+      const len = this.arena[off];
+      yield [this.arena.toString('latin1', off + HEADER, off + HEADER + len), this.arena[off + 1]];
+      off += HEADER + len;
+    }
   }
 
-  private place(k: number) {
-    let i = this.hashes[k] & this.mask;
-    while (this.slots[i] !== 0) i = (i + 1) & this.mask;
-    this.slots[i] = k + 1;
+  private place(ref: number, h: number) {
+    const slots = this.slots;
+    let i = h & this.mask;
+    while (slots[2 * i] !== 0) i = (i + 1) & this.mask;
+    slots[2 * i] = ref;
+    slots[2 * i + 1] = h;
   }
 
   private rehash(slotCount: number) {
-    this.slots = new Uint32Array(slotCount);
+    const old = this.slots;
+    this.slots = new Uint32Array(slotCount * 2);
     this.mask = slotCount - 1;
-    for (let k = 0; k < this.count; k++) this.place(k);
-  }
-
-  private growEntries() {
-    const n = Math.ceil(this.offsets.length * 1.5);
-    const grow = <T extends Uint32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.offsets = grow(this.offsets, (x) => new Uint32Array(x));
-    this.hashes = grow(this.hashes, (x) => new Uint32Array(x));
-    this.lens = grow(this.lens, (x) => new Uint8Array(x));
-    this.codes = grow(this.codes, (x) => new Uint8Array(x));
+    for (let i = 0; i < old.length; i += 2) if (old[i] !== 0) this.place(old[i], old[i + 1]);
   }
 
   private growArena(need: number) {

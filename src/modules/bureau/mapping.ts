@@ -542,6 +542,9 @@ const PHOTO_REASONS = new Set([
   'CURTAIN_NOT_PROVIDER',
 ]);
 
+/** A record of an application rejected because another record of the same file failed (the simulator's tag). */
+export const RELATED_RECORD_REJECTED = 'RELATED_RECORD_REJECTED';
+
 export interface FieldReason {
   code: string;
   field: string;
@@ -556,14 +559,17 @@ export function rejectionOf(
   keys: readonly string[] = [],
 ): { reasons: FieldReason[]; photoFlagged: boolean } {
   const reasons: FieldReason[] = [];
+  // a record rejected only because another record of the same application failed adds no reason of its own
+  const anyFindings = results.some((r) => r.findings.length > 0);
   for (const r of results) {
     const record = Math.max(0, keys.indexOf(r.key));
     for (const f of r.findings) {
+      if (f.reason === RELATED_RECORD_REJECTED) continue;
       const catalogue = catalogueReason(f.reason);
       const field = f.xsdPath ? draftFieldOf(f.xsdPath, draft, record) : catalogueField(catalogue?.fields[0], draft);
       reasons.push({ code: f.reason, field, message: f.text, ...(catalogue?.fix ? { fix: catalogue.fix.zh } : {}) });
     }
-    if (r.findings.length === 0 && !r.approved)
+    if (r.findings.length === 0 && !r.approved && !anyFindings)
       reasons.push({ code: 'MIIT_1002', field: 'orderType', message: r.opinion?.trim() || resultCodeInfo(1002).text.zh });
   }
   return { reasons, photoFlagged: reasons.some((r) => PHOTO_REASONS.has(r.code)) };

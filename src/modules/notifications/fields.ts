@@ -149,7 +149,11 @@ function tableBelow(key: string): Record<string, LocalizedText> | null {
   if (key === 'subject') return SUBJECT;
   if (key === 'websites') return WEBSITE;
   if (key === 'preApprovals') return PRE_APPROVAL;
-  if (key === 'branchOf') return { name: L('总公司名称', 'Head office name'), legalRepresentativeName: L('总公司法定代表人', 'Head office legal representative') };
+  if (key === 'branchOf')
+    return {
+      name: L('总公司名称', 'Head office name'),
+      legalRepresentativeName: L('总公司法定代表人', 'Head office legal representative'),
+    };
   return null;
 }
 
@@ -184,7 +188,11 @@ export function fieldLabel(path: string, lang: Lang, ctx: FieldContext = {}): st
       const m = ctx.materials?.[s.index];
       const kind = m ? MATERIAL_KIND_LABELS[m.kind]?.[lang] : undefined;
       const site =
-        m?.websiteIndex !== undefined ? (lang === 'zh' ? `（网站${m.websiteIndex + 1}）` : ` (website ${m.websiteIndex + 1})`) : '';
+        m?.websiteIndex !== undefined
+          ? lang === 'zh'
+            ? `（网站${m.websiteIndex + 1}）`
+            : ` (website ${m.websiteIndex + 1})`
+          : '';
       parts.push(kind ? `${kind}${site}` : lang === 'zh' ? `上传资料第${n}项` : `Upload no. ${n}`);
     } else if (lastKey === 'domains') {
       parts.push(lang === 'zh' ? `第${n}个` : `no. ${n}`);

@@ -56,7 +56,7 @@ export function notificationTimerHandlers(deps: NotificationTimerDeps): Record<s
   const draftOf = async (orderId: string) => (await deps.orders.get(SYSTEM, orderId)).draft as FilingDraft;
 
   /** R-NTF-011: 7 days before the 45-day step limit (R-ORD-026) the customer is told the step and the date. */
-  const STEP_EXPIRY_WARNING: TimerHandler = async (t) => {
+  const stepExpiryWarning: TimerHandler = async (t) => {
     const o = await db.selectFrom('orders').selectAll().where('id', '=', t.object_id).executeTakeFirst();
     if (!o) return;
     const state = o.state as OrderState;
@@ -82,7 +82,7 @@ export function notificationTimerHandlers(deps: NotificationTimerDeps): Record<s
   };
 
   /** R-EXT-001: the public-security filing falls due 30 days after the site opened; remind a week before. */
-  const PSB_REMINDER: TimerHandler = async (t) => {
+  const psbReminder: TimerHandler = async (t) => {
     const p = payloadOf(t);
     if (!Value.Check(PsbPayload, p)) throw new Error(`bad ${PSB_REMINDER_TIMER} payload`);
     await db.transaction().execute((tx) =>
@@ -101,14 +101,20 @@ export function notificationTimerHandlers(deps: NotificationTimerDeps): Record<s
   };
 
   /** R-NTF-019 / R-EXT-011: the 文网文 renewal reminder and the expiry notice. */
-  const CULTURE_LICENCE: TimerHandler = async (t) => {
+  const cultureLicence: TimerHandler = async (t) => {
     const p = payloadOf(t);
     if (!Value.Check(CulturePayload, p)) throw new Error(`bad ${CULTURE_LICENCE_TIMER} payload`);
     const { accountId, ...payload } = p;
     await db.transaction().execute((tx) =>
       deps.senders.notifyAccount(
         tx,
-        { accountId, template: 'R-NTF-019', payload, eventKey: `culture:${t.object_id}:${p.stage}:${p.expiresOn}`, once: true },
+        {
+          accountId,
+          template: 'R-NTF-019',
+          payload,
+          eventKey: `culture:${t.object_id}:${p.stage}:${p.expiresOn}`,
+          once: true,
+        },
         now(),
       ),
     );
@@ -119,7 +125,7 @@ export function notificationTimerHandlers(deps: NotificationTimerDeps): Record<s
    * server, which the order records as its server) expires within 7 days gets a renewal reminder, once per expiry
    * date (a renewal moves the date, and a later expiry warns again). The expiry itself is T23 and its own mail.
    */
-  const SERVER_WARNING: TimerHandler = async () => {
+  const serverWarningSweep: TimerHandler = async () => {
     await sweepServerExpiryWarnings(deps);
     const next = beijingInstant(addCalendarDays(beijingDate(deps.clock.now()), 1), 9).getTime();
     const pending = await db
@@ -133,10 +139,10 @@ export function notificationTimerHandlers(deps: NotificationTimerDeps): Record<s
   };
 
   return {
-    STEP_EXPIRY_WARNING,
-    [PSB_REMINDER_TIMER]: PSB_REMINDER,
-    [CULTURE_LICENCE_TIMER]: CULTURE_LICENCE,
-    [SERVER_WARNING_SWEEP]: SERVER_WARNING,
+    STEP_EXPIRY_WARNING: stepExpiryWarning,
+    [PSB_REMINDER_TIMER]: psbReminder,
+    [CULTURE_LICENCE_TIMER]: cultureLicence,
+    [SERVER_WARNING_SWEEP]: serverWarningSweep,
   };
 }
 
@@ -161,7 +167,13 @@ export async function sweepServerExpiryWarnings(deps: NotificationTimerDeps): Pr
         {
           accountId: r.account_id,
           template: 'R-NTF-010',
-          payload: { orderId: r.id, orderNo: r.order_no, stage: 'warning', expiresOn: r.expires_at, serverName: r.name },
+          payload: {
+            orderId: r.id,
+            orderNo: r.order_no,
+            stage: 'warning',
+            expiresOn: r.expires_at,
+            serverName: r.name,
+          },
           eventKey: `order:${r.id}:server-expiry-warning:${r.expires_at}`,
           draft,
           once: true,
@@ -182,5 +194,9 @@ export async function ensureNotificationTimers(database: Database, clock: Clock)
     .where('done_at', 'is', null)
     .executeTakeFirst();
   if (!pending)
-    await setTimer(database.db, { kind: SERVER_WARNING_SWEEP, objectId: 'servers', dueAt: clock.now().getTime() }, clock.now().getTime());
+    await setTimer(
+      database.db,
+      { kind: SERVER_WARNING_SWEEP, objectId: 'servers', dueAt: clock.now().getTime() },
+      clock.now().getTime(),
+    );
 }

@@ -7,7 +7,12 @@ import type { OrderType } from '../filings/domain/order-types.ts';
 import { STEP_VALIDITY_DAYS } from '../filings/domain/states.ts';
 import type { Accepted } from '../filings/domain/transitions.ts';
 import type { OrderRow, RejectionReason } from '../filings/orders.service.ts';
-import { defaultProviderConfig, PROVIDER_CONFIG_KEY, parseProviderConfig, type ProviderConfig } from '../review/provider-config.ts';
+import {
+  defaultProviderConfig,
+  PROVIDER_CONFIG_KEY,
+  type ProviderConfig,
+  parseProviderConfig,
+} from '../review/provider-config.ts';
 import type { FilingDraft } from '../rules/draft.ts';
 import { registrableDomain } from '../rules/validators/domain.ts';
 import { type Enqueue, eventRef, type OutboxMessage } from './outbox.ts';
@@ -24,7 +29,11 @@ const DAY_MS = 86_400_000;
 export const langSettingKey = (accountId: string) => `notifications.lang:${accountId}`;
 
 export async function accountLang(tx: Tx, accountId: string): Promise<Lang> {
-  const row = await tx.selectFrom('settings').select('value').where('key', '=', langSettingKey(accountId)).executeTakeFirst();
+  const row = await tx
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', langSettingKey(accountId))
+    .executeTakeFirst();
   return row?.value === 'en' ? 'en' : 'zh';
 }
 
@@ -34,9 +43,15 @@ export function isEmailAddress(s: string | undefined | null): s is string {
 }
 
 /** The provider configuration (photo points, MIIT link) read through the caller's transaction. */
-export async function providerConfigIn(tx: Tx, boot: { providerName: string; hotline: string }): Promise<ProviderConfig> {
+export async function providerConfigIn(
+  tx: Tx,
+  boot: { providerName: string; hotline: string },
+): Promise<ProviderConfig> {
   const row = await tx.selectFrom('settings').select('value').where('key', '=', PROVIDER_CONFIG_KEY).executeTakeFirst();
-  return parseProviderConfig(row?.value, defaultProviderConfig({ legalName: boot.providerName, hotline: boot.hotline }));
+  return parseProviderConfig(
+    row?.value,
+    defaultProviderConfig({ legalName: boot.providerName, hotline: boot.hotline }),
+  );
 }
 
 export interface Recipient {
@@ -48,7 +63,12 @@ export interface Recipient {
  * Who gets a provider notification about an order (§13 preamble, interp.): the account's contact email and the
  * subject principal's email from the draft, once each.
  */
-export async function orderRecipients(tx: Tx, accountId: string, draft: FilingDraft | null, withPrincipal = true): Promise<Recipient[]> {
+export async function orderRecipients(
+  tx: Tx,
+  accountId: string,
+  draft: FilingDraft | null,
+  withPrincipal = true,
+): Promise<Recipient[]> {
   const user = await tx.selectFrom('users').select(['email']).where('id', '=', accountId).executeTakeFirst();
   const out: Recipient[] = [];
   if (user && isEmailAddress(user.email)) out.push({ email: user.email.trim(), role: 'account' });
@@ -68,7 +88,8 @@ function safeRegistrable(d: string): string | null {
 
 export function draftDomains(draft: FilingDraft): string[] {
   const out = new Set<string>();
-  for (const w of draft.websites ?? []) for (const d of w.domains ?? []) out.add(safeRegistrable(d) ?? d.trim().toLowerCase());
+  for (const w of draft.websites ?? [])
+    for (const d of w.domains ?? []) out.add(safeRegistrable(d) ?? d.trim().toLowerCase());
   return [...out];
 }
 
@@ -141,11 +162,26 @@ export function createNotifier(deps: NotifierDeps) {
     const rejection = () => ({
       ...ref,
       reasons: ctx.rejection?.length
-        ? ctx.rejection.map((r) => ({ code: r.code, field: r.field, message: r.message, ...(r.fix ? { fix: r.fix } : {}) }))
-        : [{ code: 'SEE_CONSOLE', field: '', message: lang === 'zh' ? '驳回原因请登录备案控制台查看' : 'See the filing console for the reasons' }],
+        ? ctx.rejection.slice(0, 50).map((r) => ({
+            code: r.code.slice(0, 64),
+            field: r.field.slice(0, 200),
+            // bureau texts are relayed verbatim, but a row over the schema's limits would never be sent
+            message: r.message.slice(0, 1000),
+            ...(r.fix ? { fix: r.fix.slice(0, 1000) } : {}),
+          }))
+        : [
+            {
+              code: 'SEE_CONSOLE',
+              field: '',
+              message: lang === 'zh' ? '驳回原因请登录备案控制台查看' : 'See the filing console for the reasons',
+            },
+          ],
       deadline: now + STEP_VALIDITY_DAYS * DAY_MS,
       websiteNames: (draft.websites ?? []).map((w) => w.name ?? null),
-      materials: (draft.materials ?? []).map((m) => ({ kind: m.kind ?? '', ...(m.websiteIndex !== undefined ? { websiteIndex: m.websiteIndex } : {}) })),
+      materials: (draft.materials ?? []).map((m) => ({
+        kind: m.kind ?? '',
+        ...(m.websiteIndex !== undefined ? { websiteIndex: m.websiteIndex } : {}),
+      })),
     });
 
     for (const rule of rules) {
@@ -167,7 +203,11 @@ export function createNotifier(deps: NotifierDeps) {
         }
         case 'R-NTF-010': {
           const server = row.server_id
-            ? await tx.selectFrom('servers').select(['name', 'expires_at']).where('id', '=', row.server_id).executeTakeFirst()
+            ? await tx
+                .selectFrom('servers')
+                .select(['name', 'expires_at'])
+                .where('id', '=', row.server_id)
+                .executeTakeFirst()
             : undefined;
           add('R-NTF-010', {
             orderId: row.id,
@@ -214,7 +254,16 @@ export function createNotifier(deps: NotifierDeps) {
         case 'R-NTF-017':
           // only uploads by someone other than the customer are news to the customer (R-MAT-019, R-ORD-024)
           if (ctx.actor.role !== 'customer')
-            add('R-NTF-017', { orderId: row.id, orderNo: row.order_no, uploadedBy: ctx.actor.role === 'photo_agent' ? 'photo_point' : 'provider', at: now }, false);
+            add(
+              'R-NTF-017',
+              {
+                orderId: row.id,
+                orderNo: row.order_no,
+                uploadedBy: ctx.actor.role === 'photo_agent' ? 'photo_point' : 'provider',
+                at: now,
+              },
+              false,
+            );
           break;
       }
     }

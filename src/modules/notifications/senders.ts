@@ -3,9 +3,9 @@ import type { Tx } from '../../platform/db/database.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { setTimer } from '../../platform/timers.ts';
 import { beijingInstant, type WorkCalendar } from '../calendar/index.ts';
+import type { FilingDraft } from '../rules/draft.ts';
 import { accountLang, isEmailAddress, orderRecipients } from './notifier.ts';
 import { type Enqueue, eventRef } from './outbox.ts';
-import type { FilingDraft } from '../rules/draft.ts';
 import { channelsOf, type PayloadOf, type TemplateId } from './templates.ts';
 
 /** Timer kind of the 文网文 reminders (R-NTF-019 / R-EXT-011). */
@@ -26,7 +26,14 @@ export function createSenders(deps: { enqueue: Enqueue }) {
    */
   async function notifyAccount<K extends TemplateId>(
     tx: Tx,
-    input: { accountId: string; template: K; payload: PayloadOf<K>; eventKey: string; draft?: FilingDraft | null; once?: boolean },
+    input: {
+      accountId: string;
+      template: K;
+      payload: PayloadOf<K>;
+      eventKey: string;
+      draft?: FilingDraft | null;
+      once?: boolean;
+    },
     now: number,
   ): Promise<number> {
     const lang = await accountLang(tx, input.accountId);
@@ -58,16 +65,48 @@ export function createSenders(deps: { enqueue: Enqueue }) {
    */
   async function notifyPerson<K extends TemplateId>(
     tx: Tx,
-    input: { mobile?: string | null; email?: string | null; template: K; payload: PayloadOf<K>; eventKey: string; accountId?: string | null; lang?: Lang },
+    input: {
+      mobile?: string | null;
+      email?: string | null;
+      template: K;
+      payload: PayloadOf<K>;
+      eventKey: string;
+      accountId?: string | null;
+      lang?: Lang;
+    },
     now: number,
   ): Promise<number> {
     const channels = channelsOf(input.template);
     let n = 0;
     const base = { template: input.template, lang: input.lang ?? 'zh', payload: input.payload } as const;
     if (input.mobile?.trim() && channels.includes('sms'))
-      if (await enqueue(tx, { ...base, channel: 'sms', to: input.mobile, eventRef: eventRef(input.accountId ?? null, input.eventKey, 'person-sms') }, now)) n++;
+      if (
+        await enqueue(
+          tx,
+          {
+            ...base,
+            channel: 'sms',
+            to: input.mobile,
+            eventRef: eventRef(input.accountId ?? null, input.eventKey, 'person-sms'),
+          },
+          now,
+        )
+      )
+        n++;
     if (isEmailAddress(input.email) && channels.includes('email'))
-      if (await enqueue(tx, { ...base, channel: 'email', to: input.email, eventRef: eventRef(input.accountId ?? null, input.eventKey, 'person-email') }, now)) n++;
+      if (
+        await enqueue(
+          tx,
+          {
+            ...base,
+            channel: 'email',
+            to: input.email,
+            eventRef: eventRef(input.accountId ?? null, input.eventKey, 'person-email'),
+          },
+          now,
+        )
+      )
+        n++;
     return n;
   }
 
@@ -105,10 +144,20 @@ export function createSenders(deps: { enqueue: Enqueue }) {
   /** R-NTF-016 (R-MAT-029): the curtain of an order was handed to the courier. */
   async function notifyCurtainDispatched(
     tx: Tx,
-    input: { orderId: string; curtainRequestId: string; courier: string; trackingNumber: string; dispatchedOn?: string },
+    input: {
+      orderId: string;
+      curtainRequestId: string;
+      courier: string;
+      trackingNumber: string;
+      dispatchedOn?: string;
+    },
     now: number,
   ): Promise<void> {
-    const order = await tx.selectFrom('orders').select(['account_id', 'order_no']).where('id', '=', input.orderId).executeTakeFirstOrThrow();
+    const order = await tx
+      .selectFrom('orders')
+      .select(['account_id', 'order_no'])
+      .where('id', '=', input.orderId)
+      .executeTakeFirstOrThrow();
     await notifyAccount(
       tx,
       {
@@ -136,7 +185,14 @@ export function createSenders(deps: { enqueue: Enqueue }) {
   async function scheduleCultureLicenceReminders(
     tx: Tx,
     calendar: WorkCalendar,
-    input: { accountId: string; objectId: string; licenceNumber: string; expiresOn: string; websiteName?: string; domain?: string },
+    input: {
+      accountId: string;
+      objectId: string;
+      licenceNumber: string;
+      expiresOn: string;
+      websiteName?: string;
+      domain?: string;
+    },
     now: number,
   ): Promise<{ renewalAt: number; expiryAt: number }> {
     const renewalDay = calendar.addWorkingDays(input.expiresOn, -CULTURE_RENEWAL_LEAD_WORKING_DAYS);
@@ -149,11 +205,36 @@ export function createSenders(deps: { enqueue: Enqueue }) {
       ...(input.websiteName ? { websiteName: input.websiteName } : {}),
       ...(input.domain ? { domain: input.domain } : {}),
     };
-    await setTimer(tx, { kind: CULTURE_LICENCE_TIMER, objectId: input.objectId, dueAt: renewalAt, payload: { ...common, stage: 'renewal' }, calendarVersion: calendar.version }, now);
-    await setTimer(tx, { kind: CULTURE_LICENCE_TIMER, objectId: input.objectId, dueAt: expiryAt, payload: { ...common, stage: 'expired' } }, now);
+    await setTimer(
+      tx,
+      {
+        kind: CULTURE_LICENCE_TIMER,
+        objectId: input.objectId,
+        dueAt: renewalAt,
+        payload: { ...common, stage: 'renewal' },
+        calendarVersion: calendar.version,
+      },
+      now,
+    );
+    await setTimer(
+      tx,
+      {
+        kind: CULTURE_LICENCE_TIMER,
+        objectId: input.objectId,
+        dueAt: expiryAt,
+        payload: { ...common, stage: 'expired' },
+      },
+      now,
+    );
     return { renewalAt, expiryAt };
   }
 
-  return { notifyAccount, notifyPerson, notifyFilingTransfer, notifyCurtainDispatched, scheduleCultureLicenceReminders };
+  return {
+    notifyAccount,
+    notifyPerson,
+    notifyFilingTransfer,
+    notifyCurtainDispatched,
+    scheduleCultureLicenceReminders,
+  };
 }
 export type Senders = ReturnType<typeof createSenders>;

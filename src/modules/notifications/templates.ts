@@ -100,7 +100,10 @@ const MissedCallPayload = Type.Object({
   nextAttemptAfter: Type.Optional(Type.Number()),
 });
 
-const CodePayload = Type.Object({ code: Type.String({ pattern: '^[0-9]{4,8}$' }), ttlMinutes: Type.Integer({ minimum: 1 }) });
+const CodePayload = Type.Object({
+  code: Type.String({ pattern: '^[0-9]{4,8}$' }),
+  ttlMinutes: Type.Integer({ minimum: 1 }),
+});
 
 const ServerExpiryPayload = Type.Object({
   orderId: Str(64),
@@ -188,7 +191,8 @@ const PsbReminderPayload = Type.Object({
 
 const tr = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 const typeName = (t: OrderType, lang: Lang) => orderTypeLabel(t)[lang];
-const orderUrl = (env: TemplateEnv, orderId: string) => `${env.publicUrl.replace(/\/+$/, '')}/console/orders/${orderId}`;
+const orderUrl = (env: TemplateEnv, orderId: string) =>
+  `${env.publicUrl.replace(/\/+$/, '')}/console/orders/${orderId}`;
 const at = (ms: number) => {
   const b = beijingDateTime(new Date(ms));
   return `${b.date} ${String(b.hour).padStart(2, '0')}:${String(b.minute).padStart(2, '0')}`;
@@ -392,7 +396,11 @@ export const TEMPLATES = {
             kind: 'items',
             items: [
               {
-                title: tr(lang, '方法一：前往备案线下渠道代理商免费办理幕布拍照', 'Method 1: an agent photo point (free)'),
+                title: tr(
+                  lang,
+                  '方法一：前往备案线下渠道代理商免费办理幕布拍照',
+                  'Method 1: an agent photo point (free)',
+                ),
                 lines: [
                   tr(
                     lang,
@@ -402,11 +410,25 @@ export const TEMPLATES = {
                 ],
               },
               {
-                title: tr(lang, '方法二：申请邮寄幕布，您自行拍照后上传', 'Method 2: request a mailed curtain and upload the photo yourself'),
-                lines: [tr(lang, '在控制台的幕布申请入口填写中国大陆收件地址。', 'Enter a mainland-China address at the curtain request entry in the console.')],
+                title: tr(
+                  lang,
+                  '方法二：申请邮寄幕布，您自行拍照后上传',
+                  'Method 2: request a mailed curtain and upload the photo yourself',
+                ),
+                lines: [
+                  tr(
+                    lang,
+                    '在控制台的幕布申请入口填写中国大陆收件地址。',
+                    'Enter a mainland-China address at the curtain request entry in the console.',
+                  ),
+                ],
               },
               {
-                title: tr(lang, '方法三：前往指定拍照核验点免费办理拍照', 'Method 3: a photo verification point (free)'),
+                title: tr(
+                  lang,
+                  '方法三：前往指定拍照核验点免费办理拍照',
+                  'Method 3: a photo verification point (free)',
+                ),
                 lines: [
                   tr(
                     lang,
@@ -421,7 +443,11 @@ export const TEMPLATES = {
             ? { kind: 'list', items: points }
             : {
                 kind: 'note',
-                text: tr(lang, '拍照点地址请在备案控制台查看或致电客服热线。', 'See the console or call the hotline for photo point addresses.'),
+                text: tr(
+                  lang,
+                  '拍照点地址请在备案控制台查看或致电客服热线。',
+                  'See the console or call the hotline for photo point addresses.',
+                ),
               },
           {
             kind: 'link',
@@ -444,10 +470,15 @@ export const TEMPLATES = {
 
   'R-NTF-005': define({
     rule: 'R-NTF-005',
-    trigger: '(bureau simulator) every bureau decision: SMS and email to the subject principal, before the provider sync',
+    trigger:
+      '(bureau simulator) every bureau decision: SMS and email to the subject principal, before the provider sync',
     payload: BureauDecisionPayload,
     email: (p, lang) => ({
-      subject: tr(lang, `【工信部备案】您的备案申请${decisionZh(p.decision)}`, `[MIIT filing] Your filing application was ${decisionEn(p.decision)}`),
+      subject: tr(
+        lang,
+        `【工信部备案】您的备案申请${decisionZh(p.decision)}`,
+        `[MIIT filing] Your filing application was ${decisionEn(p.decision)}`,
+      ),
       greeting: greeting(lang),
       blocks: [
         {
@@ -480,7 +511,8 @@ export const TEMPLATES = {
 
   'R-NTF-006': define({
     rule: 'R-NTF-006',
-    trigger: "(bureau simulator) a subject's first successful filing: the filing password by SMS and email to the subject principal",
+    trigger:
+      "(bureau simulator) a subject's first successful filing: the filing password by SMS and email to the subject principal",
     payload: PasswordPayload,
     secret: true,
     email: (p, lang) => ({
@@ -497,7 +529,11 @@ export const TEMPLATES = {
         },
         {
           kind: 'note',
-          text: tr(lang, '每个主体对应一个备案密码，请妥善保管，切勿告知他人。', 'Each subject has one filing password. Keep it safe and share it with no one.'),
+          text: tr(
+            lang,
+            '每个主体对应一个备案密码，请妥善保管，切勿告知他人。',
+            'Each subject has one filing password. Keep it safe and share it with no one.',
+          ),
         },
       ],
       footer: bureauFooter(lang),
@@ -527,7 +563,10 @@ export const TEMPLATES = {
             `You asked to retrieve the filing password of ${p.subjectFilingNumber}. The password is: ${p.password}`,
           ),
         },
-        { kind: 'note', text: tr(lang, '如非本人操作，请联系当地通信管理局。', 'If this was not you, contact your province bureau.') },
+        {
+          kind: 'note',
+          text: tr(lang, '如非本人操作，请联系当地通信管理局。', 'If this was not you, contact your province bureau.'),
+        },
       ],
       footer: bureauFooter(lang),
     }),
@@ -541,7 +580,8 @@ export const TEMPLATES = {
 
   'R-NTF-008': define({
     rule: 'R-NTF-008',
-    trigger: 'a missed confirmation call that another attempt will follow (review module): SMS to the subject principal',
+    trigger:
+      'a missed confirmation call that another attempt will follow (review module): SMS to the subject principal',
     payload: MissedCallPayload,
     sms: (p, lang, env) =>
       tr(
@@ -566,13 +606,22 @@ export const TEMPLATES = {
 
   'R-NTF-010': define({
     rule: 'R-NTF-010',
-    trigger: 'the access server of a non-terminal order is 7 days from expiry (daily sweep) and when it expires (T23): account + subject principal',
+    trigger:
+      'the access server of a non-terminal order is 7 days from expiry (daily sweep) and when it expires (T23): account + subject principal',
     payload: ServerExpiryPayload,
     email: (p, lang, env) => ({
       subject:
         p.stage === 'warning'
-          ? tr(lang, `【续费提醒】订单 ${p.orderNo} 的接入服务器将于 ${p.expiresOn} 到期`, `[Renewal reminder] The access server of order ${p.orderNo} expires on ${p.expiresOn}`)
-          : tr(lang, `【续费提醒】订单 ${p.orderNo} 的接入服务器已到期`, `[Renewal reminder] The access server of order ${p.orderNo} has expired`),
+          ? tr(
+              lang,
+              `【续费提醒】订单 ${p.orderNo} 的接入服务器将于 ${p.expiresOn} 到期`,
+              `[Renewal reminder] The access server of order ${p.orderNo} expires on ${p.expiresOn}`,
+            )
+          : tr(
+              lang,
+              `【续费提醒】订单 ${p.orderNo} 的接入服务器已到期`,
+              `[Renewal reminder] The access server of order ${p.orderNo} has expired`,
+            ),
       greeting: greeting(lang),
       blocks: [
         {
@@ -606,7 +655,8 @@ export const TEMPLATES = {
 
   'R-NTF-011': define({
     rule: 'R-NTF-011',
-    trigger: 'STEP_EXPIRY_WARNING timer: 7 days before an order would expire under R-ORD-026: account + subject principal',
+    trigger:
+      'STEP_EXPIRY_WARNING timer: 7 days before an order would expire under R-ORD-026: account + subject principal',
     payload: StepExpiryPayload,
     email: (p, lang, env) => {
       const step = stateLabel(p.state as OrderState, p.orderType)[lang];
@@ -660,7 +710,13 @@ export const TEMPLATES = {
           kind: 'list',
           items: [
             ...(p.subjectFilingNumber
-              ? [tr(lang, `主体备案号：${p.subjectFilingNumber}（${p.subjectName}）`, `Subject filing number: ${p.subjectFilingNumber} (${p.subjectName})`)]
+              ? [
+                  tr(
+                    lang,
+                    `主体备案号：${p.subjectFilingNumber}（${p.subjectName}）`,
+                    `Subject filing number: ${p.subjectFilingNumber} (${p.subjectName})`,
+                  ),
+                ]
               : []),
             ...p.websites.map((w) =>
               tr(
@@ -698,12 +754,24 @@ export const TEMPLATES = {
               `Public-security filing: a website must also be filed with the local public-security bureau within 30 days of opening (by ${p.psbDueDate}) on the national public-security website-management platform. Failing to do so can be punished by a warning or by suspension of up to 6 months.`,
             ),
           },
-          { kind: 'link', label: tr(lang, '全国公安机关互联网站安全管理服务平台', 'National public-security website-management platform'), url: PSB_PLATFORM_URL },
+          {
+            kind: 'link',
+            label: tr(
+              lang,
+              '全国公安机关互联网站安全管理服务平台',
+              'National public-security website-management platform',
+            ),
+            url: PSB_PLATFORM_URL,
+          },
         );
       if (p.orderType === 'ACCESS')
         blocks.push({
           kind: 'p',
-          text: tr(lang, '网站已在本服务商正式接入，访问不再受临时接入期限限制。', 'The website is now permanently accessed here; temporary access has ended.'),
+          text: tr(
+            lang,
+            '网站已在本服务商正式接入，访问不再受临时接入期限限制。',
+            'The website is now permanently accessed here; temporary access has ended.',
+          ),
         });
       blocks.push(consoleLink(lang, env, p.orderId));
       return {
@@ -737,7 +805,9 @@ export const TEMPLATES = {
         },
         {
           kind: 'list',
-          items: p.websites.map((w) => `${w.domains.join(tr(lang, '、', ', '))}${w.filingNumber ? `（${w.filingNumber}）` : ''}`),
+          items: p.websites.map(
+            (w) => `${w.domains.join(tr(lang, '、', ', '))}${w.filingNumber ? `（${w.filingNumber}）` : ''}`,
+          ),
         },
         {
           kind: 'p',
@@ -787,7 +857,11 @@ export const TEMPLATES = {
     trigger: 'the registrar adapter reports a filed domain expired: account + subject principal',
     payload: DomainExpiredPayload,
     email: (p, lang, env) => ({
-      subject: tr(lang, `【域名到期提醒】已备案域名 ${p.domain} 已过期`, `[Domain expired] The filed domain ${p.domain} has expired`),
+      subject: tr(
+        lang,
+        `【域名到期提醒】已备案域名 ${p.domain} 已过期`,
+        `[Domain expired] The filed domain ${p.domain} has expired`,
+      ),
       greeting: greeting(lang),
       blocks: [
         {
@@ -816,7 +890,11 @@ export const TEMPLATES = {
     trigger: 'a curtain is dispatched (materials module): account email',
     payload: CurtainDispatchedPayload,
     email: (p, lang, env) => ({
-      subject: tr(lang, `【幕布已寄出】订单 ${p.orderNo}：${p.courier} ${p.trackingNumber}`, `[Curtain dispatched] Order ${p.orderNo}: ${p.courier} ${p.trackingNumber}`),
+      subject: tr(
+        lang,
+        `【幕布已寄出】订单 ${p.orderNo}：${p.courier} ${p.trackingNumber}`,
+        `[Curtain dispatched] Order ${p.orderNo}: ${p.courier} ${p.trackingNumber}`,
+      ),
       greeting: greeting(lang),
       blocks: [
         {
@@ -859,7 +937,11 @@ export const TEMPLATES = {
         },
         {
           kind: 'p',
-          text: tr(lang, '请登录控制台确认照片；照片齐全后订单进入复审。', 'Check the photo in the console; once all photos are in, the order goes to re-review.'),
+          text: tr(
+            lang,
+            '请登录控制台确认照片；照片齐全后订单进入复审。',
+            'Check the photo in the console; once all photos are in, the order goes to re-review.',
+          ),
         },
         consoleLink(lang, env, p.orderId),
       ],
@@ -874,8 +956,16 @@ export const TEMPLATES = {
     email: (p, lang, env) => ({
       subject:
         p.role === 'from'
-          ? tr(lang, `【备案转移完成】主体「${p.subjectName}」已转出`, `[Filing transfer] "${p.subjectName}" moved to another account`)
-          : tr(lang, `【备案转移完成】主体「${p.subjectName}」已转入您的账号`, `[Filing transfer] "${p.subjectName}" moved into your account`),
+          ? tr(
+              lang,
+              `【备案转移完成】主体「${p.subjectName}」已转出`,
+              `[Filing transfer] "${p.subjectName}" moved to another account`,
+            )
+          : tr(
+              lang,
+              `【备案转移完成】主体「${p.subjectName}」已转入您的账号`,
+              `[Filing transfer] "${p.subjectName}" moved into your account`,
+            ),
       greeting: greeting(lang),
       blocks: [
         {
@@ -905,8 +995,16 @@ export const TEMPLATES = {
     email: (p, lang, env) => ({
       subject:
         p.stage === 'renewal'
-          ? tr(lang, `【文网文续期提醒】许可证 ${p.licenceNumber} 将于 ${p.expiresOn} 到期`, `[Culture licence renewal] Licence ${p.licenceNumber} expires on ${p.expiresOn}`)
-          : tr(lang, `【文网文已过期】许可证 ${p.licenceNumber}`, `[Culture licence expired] Licence ${p.licenceNumber}`),
+          ? tr(
+              lang,
+              `【文网文续期提醒】许可证 ${p.licenceNumber} 将于 ${p.expiresOn} 到期`,
+              `[Culture licence renewal] Licence ${p.licenceNumber} expires on ${p.expiresOn}`,
+            )
+          : tr(
+              lang,
+              `【文网文已过期】许可证 ${p.licenceNumber}`,
+              `[Culture licence expired] Licence ${p.licenceNumber}`,
+            ),
       greeting: greeting(lang),
       blocks: [
         {
@@ -931,12 +1029,17 @@ export const TEMPLATES = {
 
   'R-NTF-020': define({
     rule: 'R-NTF-020',
-    trigger: 'T18 for CANCEL_SUBJECT / CANCEL_WEBSITE (a synced bureau decision no other template reports): account + subject principal',
+    trigger:
+      'T18 for CANCEL_SUBJECT / CANCEL_WEBSITE (a synced bureau decision no other template reports): account + subject principal',
     payload: SyncedPayload,
     email: (p, lang, env) => {
       const state = stateLabel(p.state as OrderState, p.orderType)[lang];
       return {
-        subject: tr(lang, `【备案进度同步】订单 ${p.orderNo}：${state}`, `[Filing update] Order ${p.orderNo}: ${state}`),
+        subject: tr(
+          lang,
+          `【备案进度同步】订单 ${p.orderNo}：${state}`,
+          `[Filing update] Order ${p.orderNo}: ${state}`,
+        ),
         greeting: greeting(lang),
         blocks: [
           {
@@ -968,10 +1071,15 @@ export const TEMPLATES = {
 
   'R-EXT-001': define({
     rule: 'R-EXT-001',
-    trigger: 'NTF_PSB_FILING_REMINDER timer, 7 days before the public-security filing is due (approval + 30 days): account email',
+    trigger:
+      'NTF_PSB_FILING_REMINDER timer, 7 days before the public-security filing is due (approval + 30 days): account email',
     payload: PsbReminderPayload,
     email: (p, lang, env) => ({
-      subject: tr(lang, `【公安备案提醒】请在 ${p.dueDate} 前完成公安备案`, `[Public-security filing] Due by ${p.dueDate}`),
+      subject: tr(
+        lang,
+        `【公安备案提醒】请在 ${p.dueDate} 前完成公安备案`,
+        `[Public-security filing] Due by ${p.dueDate}`,
+      ),
       greeting: greeting(lang),
       blocks: [
         {
@@ -982,7 +1090,15 @@ export const TEMPLATES = {
             `The website ${p.domains.join(', ')} is filed with MIIT and open. It must also be filed with the local public-security bureau within 30 days of opening (by ${p.dueDate}); failing to do so can be punished by a warning or by suspension of up to 6 months.`,
           ),
         },
-        { kind: 'link', label: tr(lang, '全国公安机关互联网站安全管理服务平台', 'National public-security website-management platform'), url: PSB_PLATFORM_URL },
+        {
+          kind: 'link',
+          label: tr(
+            lang,
+            '全国公安机关互联网站安全管理服务平台',
+            'National public-security website-management platform',
+          ),
+          url: PSB_PLATFORM_URL,
+        },
         {
           kind: 'note',
           text: tr(
@@ -1025,12 +1141,20 @@ export class RenderError extends Error {
 }
 
 /** Renders an outbox row: unknown template, channel or a payload that fails its schema is a RenderError. Pure. */
-export function renderStored(template: string, channel: Channel, lang: string, payload: unknown, env: TemplateEnv): Rendered {
+export function renderStored(
+  template: string,
+  channel: Channel,
+  lang: string,
+  payload: unknown,
+  env: TemplateEnv,
+): Rendered {
   if (!isTemplateId(template)) throw new RenderError(`unknown template ${template}`);
   const def = TEMPLATES[template] as TemplateDef<TSchema>;
   if (!Value.Check(def.payload, payload)) {
     const first = [...Value.Errors(def.payload, payload)][0];
-    throw new RenderError(`payload of ${template} does not match its schema${first ? `: ${first.instancePath} ${first.message}` : ''}`);
+    throw new RenderError(
+      `payload of ${template} does not match its schema${first ? `: ${first.instancePath} ${first.message}` : ''}`,
+    );
   }
   const l: Lang = lang === 'en' ? 'en' : 'zh';
   if (channel === 'email') {
@@ -1042,7 +1166,13 @@ export function renderStored(template: string, channel: Channel, lang: string, p
 }
 
 /** Typed rendering for callers and tests that hold a payload of the right type. */
-export function render<K extends TemplateId>(id: K, channel: Channel, lang: Lang, payload: PayloadOf<K>, env: TemplateEnv): Rendered {
+export function render<K extends TemplateId>(
+  id: K,
+  channel: Channel,
+  lang: Lang,
+  payload: PayloadOf<K>,
+  env: TemplateEnv,
+): Rendered {
   return renderStored(id, channel, lang, payload, env);
 }
 

@@ -116,7 +116,10 @@ export function sinkMailer(dir: string, log?: NotificationLog): Mailer {
       await mkdir(dir, { recursive: true });
       const file = join(dir, `${m.outboxId}.eml`);
       await writeFile(file, info.message as Buffer, { mode: 0o600 });
-      log?.info({ outboxId: m.outboxId, to: maskEmail(m.to), subject: m.subject, file }, 'mail kept in the development sink');
+      log?.info(
+        { outboxId: m.outboxId, to: maskEmail(m.to), subject: m.subject, file },
+        'mail kept in the development sink',
+      );
     },
   };
 }

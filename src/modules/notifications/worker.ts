@@ -3,7 +3,13 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { type ClaimedRow, claimOutbox, maskRecipient, type Outbox } from './outbox.ts';
 import { type Channel, isSecretTemplate, RenderError, renderStored, type TemplateEnv } from './templates.ts';
-import { type Mailer, messageIdFor, type NotificationLog, PermanentDeliveryError, type SmsSender } from './transports.ts';
+import {
+  type Mailer,
+  messageIdFor,
+  type NotificationLog,
+  PermanentDeliveryError,
+  type SmsSender,
+} from './transports.ts';
 
 export interface NotificationWorkerOptions {
   database: Database;
@@ -58,7 +64,13 @@ export function createNotificationWorker(opts: NotificationWorkerOptions) {
 
   async function deliver(row: ClaimedRow): Promise<void> {
     const to = opts.outbox.decodeRecipient(row);
-    const rendered = renderStored(row.template, row.channel as Channel, row.lang, opts.outbox.decodePayload(row), opts.env);
+    const rendered = renderStored(
+      row.template,
+      row.channel as Channel,
+      row.lang,
+      opts.outbox.decodePayload(row),
+      opts.env,
+    );
     if (rendered.channel === 'email') {
       if (!opts.mailer) throw new Error('no mailer');
       await opts.mailer.send({
@@ -71,7 +83,13 @@ export function createNotificationWorker(opts: NotificationWorkerOptions) {
         html: rendered.html,
       });
     } else {
-      await opts.sms.send({ outboxId: row.id, to, text: rendered.text, template: row.template, secret: isSecretTemplate(row.template) });
+      await opts.sms.send({
+        outboxId: row.id,
+        to,
+        text: rendered.text,
+        template: row.template,
+        secret: isSecretTemplate(row.template),
+      });
     }
   }
 
@@ -96,7 +114,11 @@ export function createNotificationWorker(opts: NotificationWorkerOptions) {
       .set(
         dead
           ? { status: 'dead', last_error: message }
-          : { status: 'failed', last_error: message, next_attempt_at: now + backoffMs(row.attempts, baseDelay, maxDelay) },
+          : {
+              status: 'failed',
+              last_error: message,
+              next_attempt_at: now + backoffMs(row.attempts, baseDelay, maxDelay),
+            },
       )
       .execute();
     const log = dead ? opts.log?.error.bind(opts.log) : opts.log?.warn.bind(opts.log);
@@ -106,7 +128,18 @@ export function createNotificationWorker(opts: NotificationWorkerOptions) {
     } catch {
       to = '(undecodable)';
     }
-    log?.({ outboxId: row.id, template: row.template, channel: row.channel, to, attempts: row.attempts, err: message, owner }, dead ? 'notification dead' : 'notification will be retried');
+    log?.(
+      {
+        outboxId: row.id,
+        template: row.template,
+        channel: row.channel,
+        to,
+        attempts: row.attempts,
+        err: message,
+        owner,
+      },
+      dead ? 'notification dead' : 'notification will be retried',
+    );
     return dead ? 'dead' : 'retried';
   }
 

@@ -2,11 +2,13 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Database } from './database.ts';
 import * as m001 from './migrations/001_foundation.ts';
 import * as m002 from './migrations/002_review.ts';
+import * as m003 from './migrations/003_bureau.ts';
 
 /** In-code migration list: bundling-safe (no directory scanning) and identical on SQLite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
   '001_foundation': m001,
   '002_review': m002,
+  '003_bureau': m003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

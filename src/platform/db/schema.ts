@@ -1,7 +1,12 @@
+import type { ColumnType } from 'kysely';
+
 /**
  * Table types for Kysely. Portable subset (STACK pitfall 8): text / integer / bigint columns, app-generated ids,
  * JSON as text, booleans as 0/1, times as epoch milliseconds (bigint) and civil dates as 'YYYY-MM-DD' text.
  */
+/** A nullable column added by a later migration: rows written by code that predates it may leave it out. */
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
 export interface UsersTable {
   id: string;
   /** Public account number shown (masked) to others, e.g. in SUBJECT_BOUND_TO_OTHER_ACCOUNT (R-ACC-004). */
@@ -149,6 +154,11 @@ export interface SubjectsTable {
   data_enc: string | null;
   created_at: number;
   updated_at: number;
+  /** 003_bureau: the bureau's Ztid, approval date, and why/when it was cancelled (§17.3). Nullable, optional on insert. */
+  bureau_id: Nullable<number>;
+  approved_on: Nullable<string>;
+  cancelled_at: Nullable<number>;
+  cancel_reason: Nullable<string>;
 }
 
 export interface WebsitesTable {
@@ -163,6 +173,12 @@ export interface WebsitesTable {
   data_enc: string | null;
   created_at: number;
   updated_at: number;
+  /** 003_bureau: the bureau's Wzid; FILED / SHELL (with shell_since) / CANCELLED per §17.3. Optional on insert. */
+  bureau_id: Nullable<number>;
+  approved_on: Nullable<string>;
+  shell_since: Nullable<number>;
+  cancelled_at: Nullable<number>;
+  cancel_reason: Nullable<string>;
 }
 
 export interface DomainsTable {
@@ -172,6 +188,9 @@ export interface DomainsTable {
   domain: string;
   status: string;
   created_at: number;
+  /** 003_bureau: the bureau's Ymid and the host as filed (www.… is filed under its registrable domain). */
+  bureau_id: Nullable<number>;
+  host: Nullable<string>;
 }
 
 export interface OrdersTable {
@@ -313,6 +332,43 @@ export interface BureauSubmissionsTable {
   last_result: string | null;
   created_at: number;
   updated_at: number;
+  /** 003_bureau: the order's PENDING_BUREAU entry this upload belongs to (one per round), and how results name it. */
+  round_at: Nullable<number>;
+  order_type: Nullable<string>;
+  ref: Nullable<number>;
+  result_keys: Nullable<string>;
+  file_name: Nullable<string>;
+  data_sequence: Nullable<number>;
+}
+
+/** 003_bureau: the MIIT upload journal (one row). */
+export interface BureauJournalTable {
+  id: string;
+  state: string;
+  updated_at: number;
+}
+
+/** 003_bureau: every file downloaded from the bureau (no personal data: kinds and a result summary). */
+export interface BureauInboxTable {
+  id: string;
+  file_name: string;
+  payload_sha256: string;
+  kinds: string;
+  summary: string;
+  received_at: number;
+  applied_at: number | null;
+}
+
+/** 003_bureau: access records of filed websites, this provider's and others' (R-BUR-021). */
+export interface RegistryAccessTable {
+  id: string;
+  website_id: string;
+  provider_id: number;
+  bureau_id: number | null;
+  access_ip: string | null;
+  status: string;
+  created_at: number;
+  updated_at: number;
 }
 
 export interface DB {
@@ -339,4 +395,7 @@ export interface DB {
   review_calls: ReviewCallsTable;
   review_rejections: ReviewRejectionsTable;
   bureau_submissions: BureauSubmissionsTable;
+  bureau_journal: BureauJournalTable;
+  bureau_inbox: BureauInboxTable;
+  registry_access: RegistryAccessTable;
 }

@@ -33,7 +33,7 @@ export function LanguageSwitch() {
   return (
     <Button
       type="text"
-      icon={<GlobalOutlined />}
+      icon={<GlobalOutlined aria-hidden />}
       onClick={() => setLang(next)}
       aria-label={t('app.switchLanguage')}
       lang={next === 'zh' ? 'zh-CN' : 'en'}
@@ -67,7 +67,7 @@ export function AppLayout({ menu }: { menu: MenuProps['items'] }) {
       label: user ? t('app.signedInAs', { email: user.email, accountNo: user.accountNo }) : '',
     },
     { type: 'divider' },
-    { key: 'sign-out', icon: <LogoutOutlined />, label: t('app.signOut') },
+    { key: 'sign-out', icon: <LogoutOutlined aria-hidden />, label: t('app.signOut') },
   ];
 
   return (
@@ -79,7 +79,7 @@ export function AppLayout({ menu }: { menu: MenuProps['items'] }) {
         {!wide && (
           <Button
             type="text"
-            icon={<MenuOutlined />}
+            icon={<MenuOutlined aria-hidden />}
             aria-label={t('app.openMenu')}
             aria-expanded={drawer}
             onClick={() => setDrawer(true)}
@@ -110,7 +110,7 @@ export function AppLayout({ menu }: { menu: MenuProps['items'] }) {
                 },
               }}
             >
-              <Button type="text" icon={<UserOutlined />} aria-label={t('app.signOut')}>
+              <Button type="text" icon={<UserOutlined aria-hidden />} aria-label={t('app.signOut')}>
                 {wide ? (user.displayName || user.email) : null}
               </Button>
             </Dropdown>

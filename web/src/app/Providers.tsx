@@ -1,13 +1,25 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, theme } from 'antd';
-import enUS from 'antd/es/locale/en_US.js';
-import zhCN from 'antd/es/locale/zh_CN.js';
+import * as enUSModule from 'antd/es/locale/en_US.js';
+import type { Locale } from 'antd/es/locale/index.js';
+import * as zhCNModule from 'antd/es/locale/zh_CN.js';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { type ReactNode, useEffect, useState } from 'react';
 import { ProblemError } from './api.ts';
 import { AuthProvider } from './auth.tsx';
 import { useLang } from './i18n.ts';
+
+/**
+ * antd ships its locales as ES modules without package exports; TypeScript (nodenext) types them as CommonJS while
+ * the bundler hands over an ES namespace. Taking `default` when present works for both readings.
+ */
+function antdLocale(m: object): Locale {
+  const d = (m as { default?: unknown }).default;
+  return (d && typeof d === 'object' && 'locale' in d ? d : m) as Locale;
+}
+const zhCN = antdLocale(zhCNModule);
+const enUS = antdLocale(enUSModule);
 
 function makeQueryClient() {
   return new QueryClient({

@@ -40,10 +40,10 @@ export const publicCustomerRoutes: RouteObject[] = [
 
 export function customerMenu(t: TFunction): MenuProps['items'] {
   return [
-    { key: '/console', icon: <AppstoreOutlined />, label: t('customer.menu.dashboard') },
-    { key: '/console/new', icon: <FileAddOutlined />, label: t('customer.menu.newFiling') },
-    { key: '/console/need-to-file', icon: <QuestionCircleOutlined />, label: t('customer.menu.needToFile') },
-    { key: '/console/resources', icon: <CloudServerOutlined />, label: t('customer.menu.resources') },
-    { key: '/console/after-filing', icon: <SwapOutlined />, label: t('customer.menu.afterFiling') },
+    { key: '/console', icon: <AppstoreOutlined aria-hidden />, label: t('customer.menu.dashboard') },
+    { key: '/console/new', icon: <FileAddOutlined aria-hidden />, label: t('customer.menu.newFiling') },
+    { key: '/console/need-to-file', icon: <QuestionCircleOutlined aria-hidden />, label: t('customer.menu.needToFile') },
+    { key: '/console/resources', icon: <CloudServerOutlined aria-hidden />, label: t('customer.menu.resources') },
+    { key: '/console/after-filing', icon: <SwapOutlined aria-hidden />, label: t('customer.menu.afterFiling') },
   ];
 }

@@ -25,7 +25,7 @@ import {
   queryConditionOfZjlx,
   subjectTypeOfNature,
 } from '../codes.ts';
-import { filingPasswordDigest, formatFinding } from '../mapping.ts';
+import { filingPasswordDigest, formatFinding, RELATED_RECORD_REJECTED } from '../mapping.ts';
 import { resultCodeInfo } from '../miit/codes.ts';
 import type { AesMaterial } from '../miit/envelope.ts';
 import {
@@ -1208,7 +1208,7 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
         ? [{ Jgdm: 1001, Dmms: resultCodeInfo(1001).text.zh }]
         : f.length
           ? f.map((x) => ({ Jgdm: x.code, Dmms: formatFinding(x.reason, x.path, x.text) }))
-          : [{ Jgdm: 1002, Dmms: '同一申请中的其他记录未通过审核' }];
+          : [{ Jgdm: 1002, Dmms: formatFinding(RELATED_RECORD_REJECTED, undefined, '同一申请中的其他记录未通过审核') }];
       return { Jgxx: jgxx, Czlx: s.czlx, Bs: s.bs };
     });
     const opinions = subs.map((s) => {

@@ -159,7 +159,7 @@ export function Dashboard() {
         </div>
         {!current && (
           <Link to="/console/new">
-            <Button type="primary" icon={<PlusOutlined />}>
+            <Button type="primary" icon={<PlusOutlined aria-hidden />}>
               {t('customer.dashboard.startFiling')}
             </Button>
           </Link>

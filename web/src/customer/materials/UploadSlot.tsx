@@ -115,7 +115,7 @@ export function UploadSlot({
           <Typography.Text strong>{spec.label}</Typography.Text>{' '}
           {spec.optional ? <Tag>{t('customer.materials.optional')}</Tag> : null}
           {material ? (
-            <Tag icon={<CheckCircleFilled />} color="success">
+            <Tag icon={<CheckCircleFilled aria-hidden />} color="success">
               {t('customer.materials.uploaded')}
             </Tag>
           ) : (
@@ -151,12 +151,12 @@ export function UploadSlot({
               return false;
             }}
           >
-            <Button icon={<CloudUploadOutlined />} loading={busy} disabled={disabled} aria-describedby={`${id}-label`}>
+            <Button icon={<CloudUploadOutlined aria-hidden />} loading={busy} disabled={disabled} aria-describedby={`${id}-label`}>
               {material ? t('customer.materials.replace') : t('customer.materials.upload')}
             </Button>
           </Upload>
           {material && onRemove && !disabled && (
-            <Button icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('customer.materials.remove')}>
+            <Button icon={<DeleteOutlined aria-hidden />} onClick={onRemove} aria-label={t('customer.materials.remove')}>
               {t('customer.materials.remove')}
             </Button>
           )}

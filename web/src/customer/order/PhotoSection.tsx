@@ -244,7 +244,7 @@ export function PhotoSection({ order }: { order: OrderDetail }) {
         <div>
           <Button
             type="primary"
-            icon={<SendOutlined />}
+            icon={<SendOutlined aria-hidden />}
             loading={busy}
             disabled={order.state !== 'PHOTO_PENDING' && order.state !== 'RE_REVIEW_REJECTED'}
             onClick={() => void submitPhotos()}

@@ -87,11 +87,11 @@ export function ServersPanel() {
                   title={<span className="server-name">{s.name}</span>}
                   extra={
                     j.eligible ? (
-                      <Tag icon={<CheckCircleFilled />} color="success">
+                      <Tag icon={<CheckCircleFilled aria-hidden />} color="success">
                         {t('customer.resources.eligible')}
                       </Tag>
                     ) : (
-                      <Tag icon={<ExclamationCircleFilled />} color="default">
+                      <Tag icon={<ExclamationCircleFilled aria-hidden />} color="default">
                         {t('customer.resources.notEligible')}
                       </Tag>
                     )
@@ -132,7 +132,7 @@ export function ServersPanel() {
                   )}
                   <Tooltip title={refusal ? pick(refusal.message) : undefined}>
                     <Button
-                      icon={<KeyOutlined />}
+                      icon={<KeyOutlined aria-hidden />}
                       size="small"
                       disabled={!!refusal}
                       loading={generate.isPending && generate.variables === s.id}
@@ -213,7 +213,7 @@ export function AuthCodesPanel() {
               }
             >
               <Space wrap size={[8, 4]}>
-                <Typography.Text code copyable={{ icon: <CopyOutlined />, tooltips: false }} className="auth-code">
+                <Typography.Text code copyable={{ icon: <CopyOutlined aria-hidden />, tooltips: false }} className="auth-code">
                   {c.code}
                 </Typography.Text>
                 <Tag color={CODE_STATE_COLOR[c.state]}>{t(`customer.resources.codeState.${c.state}`)}</Tag>

@@ -287,14 +287,14 @@ export function NewOrder() {
                     </Form.Item>
                     {fields.length > 1 && (
                       <Button
-                        icon={<DeleteOutlined />}
+                        icon={<DeleteOutlined aria-hidden />}
                         onClick={() => remove(f.name)}
                         aria-label={t('customer.wizard.website.removeDomain', { n: i + 1 })}
                       />
                     )}
                   </Space.Compact>
                 ))}
-                <Button size="small" icon={<PlusOutlined />} onClick={() => add('')} style={{ marginBottom: 16 }}>
+                <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => add('')} style={{ marginBottom: 16 }}>
                   {t('customer.wizard.website.addDomain')}
                 </Button>
               </>

@@ -88,8 +88,18 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
   const websitesReadOnly = !editable || !sections.includes('WEBSITES');
   const materialsReadOnly = !editable || !sections.includes('MATERIALS');
 
+  // R-SUB-024: a website whose principal was never chosen starts as "same as the subject principal", the usual case
+  const initial = useMemo<FilingDraft>(
+    () => ({
+      ...order.draft,
+      websites: order.draft.websites?.map((w) =>
+        w.principalSameAsSubject === undefined && !w.principal ? { ...w, principalSameAsSubject: true } : w,
+      ),
+    }),
+    [order.draft],
+  );
   const [values, setValues] = useState<FilingDraft>(() => {
-    const { materials: _m, ...rest } = order.draft;
+    const { materials: _m, ...rest } = initial;
     return rest;
   });
   const [materials, setMaterials] = useState<Material[]>(order.draft.materials ?? []);
@@ -418,7 +428,7 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
           <Form
             form={form}
             layout="vertical"
-            initialValues={order.draft}
+            initialValues={initial}
             onValuesChange={onValuesChange}
             disabled={!editable}
             requiredMark={false}
@@ -463,17 +473,17 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
         </FieldMessagesContext>
         <div className="wizard-footer">
           <Space wrap>
-            <Button icon={<ArrowLeftOutlined />} disabled={index === 0} onClick={() => goTo(WIZARD_STEPS[index - 1])}>
+            <Button icon={<ArrowLeftOutlined aria-hidden />} disabled={index === 0} onClick={() => goTo(WIZARD_STEPS[index - 1])}>
               {t('customer.wizard.prev')}
             </Button>
             {step !== 'review' ? (
               <Button type="primary" onClick={() => goTo(WIZARD_STEPS[index + 1])}>
-                {t('customer.wizard.next')} <ArrowRightOutlined />
+                {t('customer.wizard.next')} <ArrowRightOutlined aria-hidden />
               </Button>
             ) : (
               <Button
                 type="primary"
-                icon={<SendOutlined />}
+                icon={<SendOutlined aria-hidden />}
                 loading={submitting}
                 disabled={!editable}
                 onClick={() => void submit()}
@@ -484,7 +494,7 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
           </Space>
           <Space wrap>
             <SaveIndicator state={editor.state} savedAt={editor.savedAt} schemaErrors={schemaErrors.length} />
-            <Button icon={<SaveOutlined />} onClick={() => void save()} disabled={!editable}>
+            <Button icon={<SaveOutlined aria-hidden />} onClick={() => void save()} disabled={!editable}>
               {t('customer.wizard.save.button')}
             </Button>
           </Space>

@@ -200,7 +200,7 @@ export function MaterialsStep({
               {sheetWebsites.map((wi) => (
                 <Button
                   key={wi ?? 'o'}
-                  icon={<DownloadOutlined />}
+                  icon={<DownloadOutlined aria-hidden />}
                   href={`/api/v1/orders/${encodeURIComponent(orderId)}/documents/verification-sheet/${wi ?? 0}`}
                   target="_blank"
                   rel="noopener"
@@ -210,7 +210,7 @@ export function MaterialsStep({
               ))}
               {needsAuthLetter && (
                 <Button
-                  icon={<DownloadOutlined />}
+                  icon={<DownloadOutlined aria-hidden />}
                   href={`/api/v1/orders/${encodeURIComponent(orderId)}/documents/authorization-letter`}
                   target="_blank"
                   rel="noopener"

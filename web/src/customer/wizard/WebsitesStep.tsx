@@ -62,7 +62,7 @@ function WebsiteCard({
       }
       extra={
         onRemove && !readOnly ? (
-          <Button size="small" danger icon={<DeleteOutlined />} onClick={onRemove}>
+          <Button size="small" danger icon={<DeleteOutlined aria-hidden />} onClick={onRemove}>
             {t('customer.wizard.website.remove')}
           </Button>
         ) : null
@@ -108,7 +108,7 @@ function WebsiteCard({
                 </CheckedItem>
                 {domains.length > 1 && !readOnly && (
                   <Button
-                    icon={<DeleteOutlined />}
+                    icon={<DeleteOutlined aria-hidden />}
                     aria-label={t('customer.wizard.website.removeDomain', { n: di + 1 })}
                     onClick={() =>
                       onSet(
@@ -123,7 +123,7 @@ function WebsiteCard({
             {!readOnly && (
               <Button
                 size="small"
-                icon={<PlusOutlined />}
+                icon={<PlusOutlined aria-hidden />}
                 onClick={() => onSet([...base, 'domains'], [...domains, ''])}
                 disabled={domains.length >= 64}
               >
@@ -311,7 +311,7 @@ export function WebsitesStep({
       ))}
       {!readOnly && (
         <Button
-          icon={<PlusOutlined />}
+          icon={<PlusOutlined aria-hidden />}
           onClick={() => onSet(['websites'], [...websites, template()])}
           disabled={websites.length >= MAX_WEBSITES}
         >

@@ -1,0 +1,132 @@
+import type { Clock } from '../../platform/clock.ts';
+import type { Config } from '../../platform/config.ts';
+import type { PiiCrypto } from '../../platform/crypto/boot.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { App } from '../../platform/http/app.ts';
+import type { OrdersService } from '../filings/orders.service.ts';
+import { createPublicQuery } from '../registry/query.service.ts';
+import { registerPublicQueryRoutes } from '../registry/query.routes.ts';
+import { createRegistry } from '../registry/registry.service.ts';
+import { registerBureauRoutes } from './bureau.routes.ts';
+import { DbUploadJournal } from './journal.ts';
+import type { MiitCredentials, MiitLogger } from './miit/client.ts';
+import { createMiitAdapter, type MiitAdapter } from './miit-adapter.ts';
+import type { BureauPort } from './port.ts';
+import { DEMO_PROVIDER, type RunningSimulator, startBureauSimulator } from './simulator/http.ts';
+import { createBureauSync, FilingPasswordVault } from './sync.service.ts';
+
+export type { BureauPort } from './port.ts';
+export { BUREAU_SYNC_TIMER, type BureauSync, FilingPasswordVault } from './sync.service.ts';
+
+/**
+ * The bureau module as the composition root wires it: registry, MIIT adapter (behind the BureauPort), sync, public
+ * query and routes. In demo mode without BEIAN_BUREAU_URL, `start()` runs the simulator in-process on
+ * BEIAN_BUREAU_SIM_PORT (its own database under BEIAN_DATA_DIR) and points the adapter at it.
+ */
+export interface BureauModuleOptions {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  orders: OrdersService;
+  pii: PiiCrypto;
+  /** The provider's account at the bureau; default the demo simulator's account. */
+  credentials?: MiitCredentials;
+  log?: MiitLogger;
+  fetch?: typeof fetch;
+  /** Start the in-process simulator in `start()` (default: demo mode without BEIAN_BUREAU_URL). */
+  simulator?: boolean;
+}
+
+export function createBureauModule(o: BureauModuleOptions) {
+  const credentials: MiitCredentials = o.credentials ?? {
+    ispId: DEMO_PROVIDER.ispId,
+    userName: DEMO_PROVIDER.userName,
+    password: DEMO_PROVIDER.password,
+  };
+  const journal = new DbUploadJournal(o.database.db, () => o.clock.now().getTime());
+  const make = (baseUrl: string) =>
+    createMiitAdapter({ baseUrl, credentials, journal, logger: o.log, fetch: o.fetch, retries: 2, backoffMs: 200 });
+  let adapter: MiitAdapter = make(o.config.BEIAN_BUREAU_URL ?? `http://127.0.0.1:${o.config.BEIAN_BUREAU_SIM_PORT}`);
+
+  // the port delegates to the current adapter, so `connect` can re-point it once the simulator's port is known
+  const port: BureauPort = {
+    submit: (s) => adapter.submit(s),
+    poll: (h) => adapter.poll(h),
+    verifyFilingPassword: (n, p) => adapter.verifyFilingPassword(n, p),
+    changeFilingPassword: (i) => adapter.changeFilingPassword(i),
+    retrieveFilingPassword: (i) => adapter.retrieveFilingPassword(i),
+    requestOfflineRetrieval: (i) => adapter.requestOfflineRetrieval(i),
+    status: (q) => adapter.status(q),
+    publicQuery: (q) => adapter.publicQuery(q),
+    approvedSuffixes: () => adapter.approvedSuffixes(),
+    requestThirdPartyCancellation: (i) => adapter.requestThirdPartyCancellation(i),
+  };
+
+  const registry = createRegistry({ pii: o.pii, providerId: credentials.ispId });
+  const vault = new FilingPasswordVault();
+  const sync = createBureauSync({ database: o.database, clock: o.clock, orders: o.orders, registry, bureau: port, log: o.log }, vault);
+  const query = createPublicQuery({ database: o.database, registry, bureau: port });
+  let simulator: RunningSimulator | null = null;
+
+  /**
+   * The post-filing service's password check (R-BUR-008, CANCEL_SUBJECT at creation): verified at the bureau and, when
+   * right, held in memory for the upload of the order about to be created.
+   */
+  async function verifyAndHold(filingNumber: string, password: string): Promise<boolean> {
+    const ok = await port.verifyFilingPassword(filingNumber, password);
+    if (ok) vault.hold(filingNumber, password);
+    return ok;
+  }
+
+  function connect(baseUrl: string) {
+    adapter = make(baseUrl);
+  }
+
+  /** R-ACC-013 in demo mode: the simulated bureau knows the provider's servers (their expiry) by IP. */
+  async function serverFact(ip: string) {
+    const row = await o.database.db.selectFrom('servers').select('expires_at').where('public_ip', '=', ip).executeTakeFirst();
+    return row ? { expiresOn: row.expires_at } : undefined;
+  }
+
+  async function start() {
+    const wanted = o.simulator ?? (o.config.BEIAN_MODE === 'demo' && !o.config.BEIAN_BUREAU_URL);
+    if (wanted && !simulator) {
+      simulator = await startBureauSimulator({
+        host: '127.0.0.1',
+        port: o.config.BEIAN_BUREAU_SIM_PORT,
+        dataDir: o.config.dataDir,
+        facts: { server: serverFact },
+      });
+      connect(simulator.url);
+    }
+    await sync.ensureTimer();
+  }
+
+  async function close() {
+    await simulator?.close();
+    simulator = null;
+  }
+
+  function register(app: App) {
+    registerBureauRoutes(app, { orders: o.orders, bureau: port, sync, vault });
+    registerPublicQueryRoutes(app, { query, bureau: port });
+  }
+
+  return {
+    port,
+    registry,
+    vault,
+    verifyAndHold,
+    sync,
+    query,
+    connect,
+    start,
+    close,
+    register,
+    timerHandlers: sync.timerHandlers,
+    adapter: () => adapter,
+    simulator: () => simulator,
+  };
+}
+
+export type BureauModule = ReturnType<typeof createBureauModule>;

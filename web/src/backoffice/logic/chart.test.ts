@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { barLayout, linePoints, niceMax, ticks } from './chart.ts';
+
+describe('dashboard chart scales', () => {
+  it('rounds the axis up to a nice number', () => {
+    assert.equal(niceMax(0), 1);
+    assert.equal(niceMax(7), 10);
+    assert.equal(niceMax(11), 20);
+    assert.equal(niceMax(23), 25);
+    assert.equal(niceMax(480), 500);
+    assert.deepEqual(ticks(20, 4), [0, 5, 10, 15, 20]);
+  });
+
+  it('bars fill their slots bottom-up, proportional to the axis', () => {
+    const bars = barLayout(
+      [
+        { label: 'a', value: 5 },
+        { label: 'b', value: 10 },
+      ],
+      200,
+      100,
+    );
+    assert.equal(bars[1].height, 100);
+    assert.equal(bars[0].height, 50);
+    assert.equal(bars[0].y, 50);
+    assert.ok(bars[0].x + bars[0].width <= 100 && bars[1].x >= 100, 'each bar stays in its slot');
+    assert.deepEqual(barLayout([], 100, 100), []);
+  });
+
+  it('a line spans the width; one point sits in the middle', () => {
+    assert.deepEqual(linePoints([0, 5, 10], 100, 50, 10), [
+      [0, 50],
+      [50, 25],
+      [100, 0],
+    ]);
+    assert.deepEqual(linePoints([3], 100, 50, 10), [[50, 35]]);
+  });
+});
