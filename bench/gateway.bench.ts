@@ -55,7 +55,7 @@ async function serveBare() {
 }
 
 async function serveCheck(n: number) {
-  const { AccessSnapshot } = await import('../src/modules/access/snapshot.ts');
+  const { AccessSnapshot, sizingForRows } = await import('../src/modules/access/snapshot.ts');
   const { createAccessGateway } = await import('../src/modules/access/gateway.ts');
   const { openDatabase } = await import('../src/platform/db/database.ts');
   const { migrateToLatest } = await import('../src/platform/db/migrate.ts');
@@ -66,8 +66,8 @@ async function serveCheck(n: number) {
   gc?.();
   const before = process.memoryUsage();
   const t0 = performance.now();
-  // synthetic domains go straight into the snapshot (not through the database)
-  const snapshot = new AccessSnapshot({ domains: n, meanLength: 14 });
+  // synthetic domains go straight into the snapshot (not through the database), sized as a full load sizes it
+  const snapshot = new AccessSnapshot(sizingForRows(n));
   for (let i = 0; i < n; i++) snapshot.set(domainAt(i), codeAt(i));
   const buildMs = performance.now() - t0;
   gc?.();

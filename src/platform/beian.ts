@@ -98,7 +98,7 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
   registerFilingRoutes(app, { orders });
   // Ports filled in by the bureau module once it is built below (the password check goes to the bureau, R-BUR-008).
   const ports: { verifyFilingPassword?: FilingPasswordVerifier } = {};
-  const postFiling = createPostFilingService({ database, clock, pii, orders, verifyFilingPassword: () => ports.verifyFilingPassword });
+  const postFiling = createPostFilingService({ database, clock, pii, orders, verifyFilingPassword: () => ports.verifyFilingPassword, notifyTransfer: notifications.notifyFilingTransfer });
   registerPostFilingRoutes(app, { postFiling });
   const review = createReviewModule({
     database,
@@ -114,7 +114,7 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
   const blobs = opts.blobs ?? (config.BEIAN_S3_URL ? s3Store(config, pii) : new LocalDiskBlobStore(blobRoot(config.dataDir), { keyring: pii.keyring }));
   const materials = createMaterialsService({ database, clock, blobs, orders });
   const documents = createDocumentsService({ orders, config, today: () => beijingDate(clock.now()) });
-  const curtain = createCurtainService({ database, clock, calendar, pii, orders });
+  const curtain = createCurtainService({ database, clock, calendar, pii, orders, notifyDispatched: notifications.notifyCurtainDispatched });
   registerMaterialRoutes(app, { materials, documents, curtain });
   // the bureau: MIIT adapter, sync, registry and public query; demo mode runs the simulator beside Beian (start())
   const bureau = createBureauModule({ config, database, clock, orders, pii, log: app.log });

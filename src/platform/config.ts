@@ -124,7 +124,7 @@ export const configSpec = {
   SMTP_URL: v(
     optional(url('smtp:', 'smtps:')),
     '',
-    'smtp://user:pass@host:port for email; empty keeps mail in the local outbox sink',
+    'smtp://user:pass@host:port for email; empty: a development sink (BEIAN_DATA_DIR/mail-sink) in demo mode; in production nothing is delivered and the boot logs an error',
   ),
   MAIL_FROM: v(str, 'Beian <noreply@beian.localhost>', 'Sender of notification mail'),
   BEIAN_PROVIDER_NAME: v(str, '腾讯云计算（北京）有限责任公司', 'The access provider (接入服务商) printed on verification sheets and letters; the FAQ provider by default'),

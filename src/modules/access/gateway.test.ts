@@ -90,6 +90,16 @@ describe('GET /access/check (no token: loopback callers only)', () => {
     assert.equal(res.headers['x-beian-reason'], 'NOT_ACCESSED_HERE');
     const ok = await check({ host: 'mail.example-shop.cn' }, '/access/check/');
     assert.equal(ok.statusCode, 200);
+    // a body of any type is ignored, never parsed (no 400/415 that Envoy would turn into a denial)
+    const withBody = await gateway.app.inject({
+      method: 'PUT',
+      url: '/access/check/upload',
+      headers: { host: 'www.example-shop.cn', 'content-type': 'application/json' },
+      payload: '{not json',
+    });
+    assert.equal(withBody.statusCode, 200);
+    const head = await gateway.app.inject({ method: 'HEAD', url: '/access/check/', headers: { host: 'a-b.cn' } });
+    assert.equal(head.statusCode, 403);
   });
 
   it('FAQ-001 R-ACS-003: X-Server-Ip or X-Original-Server-Addr of a non-mainland server of the inventory answers 200 NON_MAINLAND', async () => {

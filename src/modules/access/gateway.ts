@@ -17,7 +17,7 @@ import {
 import { type BlockPageOptions, renderBlockPage } from './block-page.ts';
 import { decideAccess, type ServerRegions, type Verdict } from './decide.ts';
 import { canonicalIp } from './host.ts';
-import { AccessSnapshot, encodeAccess } from './snapshot.ts';
+import { AccessSnapshot, encodeAccess, sizingForRows } from './snapshot.ts';
 
 /**
  * The access gateway (DESIGN decision 6, R-ACS-002..015): `GET /access/check` for edge proxies (nginx
@@ -101,7 +101,7 @@ export function createAccessGateway(deps: AccessGatewayDeps) {
     // the version is read first: rows committed while we page carry a higher version and the next poll re-applies them
     const version = await accessVersion(db);
     const count = await accessRowCount(db);
-    const next = new AccessSnapshot({ domains: Math.ceil(count * 1.1) + 1024, meanLength: 18 });
+    const next = new AccessSnapshot(sizingForRows(count));
     let after: string | null = null;
     for (;;) {
       const rows = await accessRowsPage(db, after, pageSize);
@@ -199,32 +199,44 @@ export function createAccessGateway(deps: AccessGatewayDeps) {
     return decideAccess(snapshot, regions, host, header(req, 'x-server-ip') ?? header(req, 'x-original-server-addr'));
   }
 
+  // keep-alive longer than nginx's upstream keepalive_timeout (60 s), so nginx is the side that closes idle sockets
   const app: FastifyInstance = Fastify({ logger: false, return503OnClosing: true, keepAliveTimeout: 65_000 });
+  // Envoy forwards the client's method; whatever body a check request might carry is read and ignored, never parsed
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 65_536 }, (_req, _body, done) => done(null, undefined));
 
-  async function check(req: FastifyRequest, reply: FastifyReply) {
-    if (!authorized(req)) return reply.code(401).header('x-beian-reason', 'UNAUTHENTICATED').send();
+  // synchronous on purpose: no promise per request on the hot path
+  function check(req: FastifyRequest, reply: FastifyReply): void {
+    if (!authorized(req)) {
+      reply.code(401).header('x-beian-reason', 'UNAUTHENTICATED').send();
+      return;
+    }
     let host = header(req, 'x-original-host');
     if (host === undefined) {
       host = req.headers.host;
       // nginx without `proxy_set_header X-Original-Host $host` would ask about our own address and allow everything
-      if (host !== undefined && selfHosts.has(host))
-        return reply.code(400).header('x-beian-reason', 'NO_ORIGINAL_HOST').send();
+      if (host !== undefined && selfHosts.has(host)) {
+        reply.code(400).header('x-beian-reason', 'NO_ORIGINAL_HOST').send();
+        return;
+      }
     }
     const v = verdictFor(req, host);
     if (v.status === 200) {
       served.yes++;
-      return reply.code(200).header('x-beian-reason', v.reason).send();
+      reply.code(200).header('x-beian-reason', v.reason).send();
+      return;
     }
     served.no++;
     reply.code(403).header('x-beian-reason', v.reason).header('cache-control', 'no-store');
     // Envoy's ext_authz forwards a denial's body to the client: it asks for the page with a header
     if (header(req, 'x-beian-render') === 'page') {
       const lang = langFromAcceptLanguage(header(req, 'accept-language'));
-      return reply
+      reply
         .type('text/html; charset=utf-8')
         .send(renderBlockPage({ host: host ?? '', domain: v.domain, reason: v.reason, lang }, blockPage));
+      return;
     }
-    return reply.send();
+    reply.send();
   }
 
   // Envoy appends the original path to path_prefix, so the check also answers below /access/check/

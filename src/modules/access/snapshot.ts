@@ -51,6 +51,12 @@ export interface SnapshotSizing {
   meanLength?: number;
 }
 
+/** Sizing for a full load of `rows` projection rows: 10 % headroom for the polls that follow. */
+export const sizingForRows = (rows: number): SnapshotSizing => ({
+  domains: Math.ceil(rows * 1.1) + 1024,
+  meanLength: 18,
+});
+
 export class AccessSnapshot {
   /** The projection version this snapshot reflects (settings.access_version). */
   version = 0;

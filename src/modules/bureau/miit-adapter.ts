@@ -35,16 +35,13 @@ export interface MiitAdapterOptions {
 export type MiitAdapter = BureauPort & { readonly client: MiitClient; readonly ispId: number };
 
 export function createMiitAdapter(opts: MiitAdapterOptions): MiitAdapter {
-  const client = new MiitClient({
-    baseUrl: opts.baseUrl,
-    credentials: opts.credentials,
-    journal: opts.journal,
-    logger: opts.logger,
-    fetch: opts.fetch,
-    timeoutMs: opts.timeoutMs,
-    retries: opts.retries,
-    backoffMs: opts.backoffMs,
-  });
+  // the client spreads its options over its defaults, so an option given as undefined must not be passed at all
+  const tuning = Object.fromEntries(
+    Object.entries({ logger: opts.logger, fetch: opts.fetch, timeoutMs: opts.timeoutMs, retries: opts.retries, backoffMs: opts.backoffMs }).filter(
+      ([, v]) => v !== undefined,
+    ),
+  );
+  const client = new MiitClient({ baseUrl: opts.baseUrl, credentials: opts.credentials, journal: opts.journal, ...tuning });
   const portalBase = (opts.portalUrl ?? opts.baseUrl).replace(/\/+$/, '');
   const fetchImpl = opts.fetch ?? fetch;
 

@@ -116,6 +116,9 @@ describe(`post-filing orders and transfer (${testBackend})`, () => {
     }
     const r = await t.app.inject({ method: 'POST', url: `/api/v1/admin/subjects/${seeded.subjectId}/transfer`, headers: { cookie: admin }, payload: { toAccountNo: target.accountNo } });
     assert.equal(r.statusCode, 200, r.body);
+    // R-NTF-018: both accounts are told
+    const notes = await t.database.db.selectFrom('outbox').select('template').where('template', '=', 'R-NTF-018').execute();
+    assert.ok(notes.length >= 2, JSON.stringify(notes));
     const li = await signIn(t, 'li@example.com', 'li-password');
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/filings', headers: { cookie: li } })).json().subject.filingNumber, '粤ICP备26000001号');
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/filings', headers: { cookie: customer } })).json(), null);

@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { PiiCrypto } from '../../platform/crypto/boot.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, Tx } from '../../platform/db/database.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
@@ -28,7 +28,7 @@ export interface PostFilingInput {
  * Orders on an existing filing (R-CHG): changes, cancellations, cancel access — by the customer, or a cancel access
  * initiated by the provider (R-CHG-018) — and the filing transfer between accounts (R-ACC-005).
  */
-export function createPostFilingService(deps: { database: Database; clock: Clock; pii: PiiCrypto; orders: OrdersService; verifyFilingPassword?: () => FilingPasswordVerifier | undefined }) {
+export function createPostFilingService(deps: { database: Database; clock: Clock; pii: PiiCrypto; orders: OrdersService; verifyFilingPassword?: () => FilingPasswordVerifier | undefined; notifyTransfer?: (tx: Tx, input: { fromAccountId: string; toAccountId: string; subjectName: string; transferId: string }, now: number) => Promise<void> }) {
   const { db } = deps.database;
 
   async function filedSubjectOf(accountId: string) {
@@ -140,6 +140,8 @@ export function createPostFilingService(deps: { database: Database; clock: Clock
       const t = deps.clock.now().getTime();
       await tx.updateTable('subjects').set({ account_id: to.id, updated_at: t }).where('id', '=', subject.id).execute();
       await tx.updateTable('orders').set({ account_id: to.id }).where('subject_id', '=', subject.id).execute();
+      // R-NTF-018: both accounts hear of it, in the same transaction
+      await deps.notifyTransfer?.(tx, { fromAccountId: subject.account_id, toAccountId: to.id, subjectName: subject.name, transferId: newId() }, t);
       await appendAudit(tx, { actor, action: 'subject.transfer', objectType: 'subject', objectId: subject.id, requestId, details: { from: subject.account_id, to: to.id } }, t);
       return { subjectId: subject.id, fromAccountId: subject.account_id, toAccountId: to.id };
     });

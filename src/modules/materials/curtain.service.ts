@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { PiiCrypto } from '../../platform/crypto/boot.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, Tx } from '../../platform/db/database.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
@@ -10,7 +10,9 @@ import { provinceRulesFor } from '../rules/provinces/table.ts';
 import { type CurtainAddress, type CurtainRequestReason, checkCurtainAddressChange, planCurtainRequest } from './curtain.ts';
 
 /** Curtain (幕布) requests: the plan comes from the pure curtain rules; this persists and audits it (R-MAT-025..029). */
-export function createCurtainService(deps: { database: Database; clock: Clock; calendar: WorkCalendar; pii: PiiCrypto; orders: OrdersService }) {
+export type CurtainDispatchedNotifier = (tx: Tx, input: { orderId: string; curtainRequestId: string; courier: string; trackingNumber: string; dispatchedOn?: string }, now: number) => Promise<void>;
+
+export function createCurtainService(deps: { database: Database; clock: Clock; calendar: WorkCalendar; pii: PiiCrypto; orders: OrdersService; notifyDispatched?: CurtainDispatchedNotifier; courier?: string }) {
   const { db } = deps.database;
 
   async function request(actor: Actor, orderId: string, input: { address: CurtainAddress; reason?: Exclude<CurtainRequestReason, 'FIRST'> }, requestId?: string) {
@@ -57,6 +59,21 @@ export function createCurtainService(deps: { database: Database; clock: Clock; c
     return rows.map((r) => ({ id: r.id, state: r.state, dispatchDate: r.dispatch_date, dispatchedAt: r.dispatched_at, paidResend: r.paid_resend === 1, province: r.province, createdAt: r.created_at }));
   }
 
-  return { request, changeAddress, list };
+  /** Staff hand the curtain to the courier (R-MAT-029): from then on the address is fixed; the customer gets the tracking number (R-NTF-016). */
+  async function dispatch(actor: Actor, curtainRequestId: string, input: { trackingNumber: string; courier?: string }, requestId?: string) {
+    return db.transaction().execute(async (tx) => {
+      const row = await tx.selectFrom('curtain_requests').selectAll().where('id', '=', curtainRequestId).executeTakeFirst();
+      if (!row) throw new DomainError('NOT_FOUND', { reason: 'CURTAIN_REQUEST_NOT_FOUND' });
+      if (row.dispatched_at) throw new DomainError('CONFLICT', { reason: 'CURTAIN_ALREADY_DISPATCHED' });
+      const t = deps.clock.now().getTime();
+      const courier = input.courier ?? deps.courier ?? '顺丰速运';
+      await tx.updateTable('curtain_requests').set({ state: 'DISPATCHED', dispatched_at: t, updated_at: t }).where('id', '=', row.id).where('dispatched_at', 'is', null).execute();
+      await deps.notifyDispatched?.(tx, { orderId: row.order_id, curtainRequestId: row.id, courier, trackingNumber: input.trackingNumber }, t);
+      await appendAudit(tx, { actor, action: 'curtain.dispatch', objectType: 'order', objectId: row.order_id, requestId, details: { curtainRequestId: row.id, courier } }, t);
+      return { id: row.id, state: 'DISPATCHED', dispatchedAt: t, courier, trackingNumber: input.trackingNumber };
+    });
+  }
+
+  return { request, changeAddress, list, dispatch };
 }
 export type CurtainService = ReturnType<typeof createCurtainService>;

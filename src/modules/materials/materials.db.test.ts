@@ -148,4 +148,22 @@ describe(`materials over HTTP (${testBackend})`, () => {
     const abroad = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${orderId}/curtain`, headers: { cookie: customer }, payload: { address: { recipient: '张三', phone: '13800138000', country: 'Japan', detail: 'Tokyo 1-1' } } });
     assert.equal(abroad.statusCode, 422);
   });
+
+  it('R-MAT-028/029 R-NTF-016: dispatch by the 16:00 cut-off; after dispatch the address cannot change; the customer is told the tracking number', async () => {
+    // the order above is at the bureau now; its curtain request row is written directly to test dispatch alone
+    const rows = await t.database.db.selectFrom('orders').select(['id', 'state']).execute();
+    const photoOrder = rows.find((r) => r.id === orderId)!;
+    assert.equal(photoOrder.state, 'PENDING_BUREAU');
+    const now = t.clock.now().getTime();
+    const id = 'curtain-test-1';
+    await t.database.db.insertInto('curtain_requests').values({ id, order_id: orderId, account_id: (await t.database.db.selectFrom('orders').select('account_id').where('id', '=', orderId).executeTakeFirstOrThrow()).account_id, address_enc: 'x', province: '广东', paid_resend: 0, state: 'REQUESTED', dispatch_date: '2026-11-02', dispatched_at: null, created_at: now, updated_at: now }).execute();
+    const denied = await t.app.inject({ method: 'POST', url: `/api/v1/admin/curtain-requests/${id}/dispatch`, headers: { cookie: customer }, payload: { trackingNumber: 'SF1234567890' } });
+    assert.equal(denied.statusCode, 403);
+    const sent = await t.app.inject({ method: 'POST', url: `/api/v1/admin/curtain-requests/${id}/dispatch`, headers: { cookie: reviewer }, payload: { trackingNumber: 'SF1234567890' } });
+    assert.equal(sent.statusCode, 200, sent.body);
+    const change = await t.app.inject({ method: 'PUT', url: `/api/v1/curtain-requests/${id}/address`, headers: { cookie: customer }, payload: { address: { recipient: '张三', phone: '13800138000', province: '广东', city: '深圳市', detail: '南山区新地址2号' } } });
+    assert.equal(change.statusCode, 422, change.body);
+    const outbox = await t.database.db.selectFrom('outbox').select(['template']).where('template', '=', 'R-NTF-016').execute();
+    assert.ok(outbox.length >= 1, 'the dispatch notification is in the outbox');
+  });
 });

@@ -86,6 +86,10 @@ export function registerMaterialRoutes(app: App, deps: { materials: MaterialsSer
     schema: { tags, summary: 'Change the mailing address before dispatch', params: IdParams, body: Type.Object({ address: Address }, { additionalProperties: false }) },
     config: { auth: ['customer', 'reviewer', 'admin'], audit: false },
   }, async (req) => deps.curtain.changeAddress(requireActor(req), req.params.id, req.body.address, req.id));
+  app.post('/api/v1/admin/curtain-requests/:id/dispatch', {
+    schema: { tags, summary: 'Record the curtain handed to the courier (address fixed from now on; customer notified with the tracking number)', params: IdParams, body: Type.Object({ trackingNumber: Type.String({ minLength: 4, maxLength: 40 }), courier: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false }) },
+    config: { auth: ['admin', 'reviewer'], audit: false },
+  }, async (req) => deps.curtain.dispatch(requireActor(req), req.params.id, req.body, req.id));
   app.get('/api/v1/photo-point/orders', {
     schema: { tags, summary: "Photo point: find a customer's order by order number or domain", querystring: Type.Object({ orderNo: Type.Optional(Type.String({ maxLength: 32 })), domain: Type.Optional(Type.String({ maxLength: 253 })) }, { additionalProperties: false }) },
     config: { auth: ['photo_agent', 'reviewer', 'admin'] },

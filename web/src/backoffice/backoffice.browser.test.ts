@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { photo } from '../../../src/modules/materials/test-images.ts';
 import { personDraft } from '../../../test/support/drafts.ts';
-import { type ApiClient, giveServer, openPage, type Stack, settle, snap, startStack } from '../customer/browser-harness.ts';
+import { type ApiClient, giveServer, openPage, type Stack, snap, startStack } from '../customer/browser-harness.ts';
 import { buttonName } from '../customer/ui-helpers.ts';
 
 /**
@@ -43,7 +43,12 @@ async function submittedOrder(stack: Stack, n: number, domain: string, submit = 
   });
   const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
   const created = await customer.call<{ id: string; orderNo: string }>('POST', '/api/v1/orders', {
-    subject: { type: 'PERSONAL', certificateType: 'RESIDENT_ID', certificateNumber: '440524188001010014', name: '张三' },
+    subject: {
+      type: 'PERSONAL',
+      certificateType: 'RESIDENT_ID',
+      certificateNumber: '440524188001010014',
+      name: '张三',
+    },
     province: '广东',
     domains: [domain],
   });
@@ -64,7 +69,11 @@ async function submittedOrder(stack: Stack, n: number, domain: string, submit = 
     form.set('kind', kind);
     if (websiteIndex !== undefined) form.set('websiteIndex', String(websiteIndex));
     form.set('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), `${kind.toLowerCase()}.jpg`);
-    const r = await fetch(`${stack.apiUrl}/api/v1/orders/${id}/materials`, { method: 'POST', headers: { cookie }, body: form });
+    const r = await fetch(`${stack.apiUrl}/api/v1/orders/${id}/materials`, {
+      method: 'POST',
+      headers: { cookie },
+      body: form,
+    });
     assert.equal(r.status, 201, `${kind}: ${await r.text()}`);
   }
   const order = await customer.call<{ version: number; draft: typeof draft }>('GET', `/api/v1/orders/${id}`);
@@ -99,6 +108,26 @@ async function signInUi(page: Page, stack: Stack, email: string, password: strin
   await page.waitForURL(`**${landing}`);
 }
 
+/** Checks an antd radio button by its text (the input itself is zero-sized) and waits until it is checked. */
+async function pickRadio(scope: Locator, text: string) {
+  const label = scope.locator('label.ant-radio-button-wrapper').filter({ hasText: new RegExp(`^${text}$`) });
+  for (let i = 0; i < 3; i++) {
+    await label.click();
+    if (await label.locator('input').isChecked()) return;
+    await scope.page().waitForTimeout(200);
+  }
+  throw new Error(`radio ${text} did not check`);
+}
+
+/** Clicks and waits for the API answer of that click, so a lost click fails here, not three steps later. */
+async function clickFor(page: Page, target: Locator, path: RegExp, method = 'POST') {
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => path.test(new URL(r.url()).pathname) && r.request().method() === method),
+    target.click(),
+  ]);
+  return res;
+}
+
 /** Opens an antd select by its accessible name inside `scope` and picks the option containing `text`. */
 async function choose(page: Page, scope: Locator, name: string, text: string, typed?: string) {
   await scope.getByRole('combobox', { name }).click();
@@ -121,7 +150,6 @@ describe('back office in the browser', () => {
     second = await submittedOrder(stack, 2, 'zhangsan-notes.cn');
     third = await submittedOrder(stack, 3, 'zhangsan-draft.cn', false);
     ({ page, errors } = await openPage(stack));
-    page.on('response', async (r) => { if (r.url().includes('/api/') && r.request().method() !== 'GET') console.log('RESP', r.request().method(), r.url(), r.status(), (await r.text()).slice(0, 200)); });
   });
   after(async () => {
     await stack?.close();
@@ -131,14 +159,17 @@ describe('back office in the browser', () => {
     await signInUi(page, stack, 'reviewer@demo.beian', 'demo-reviewer-1', '/review/queues/initial');
     const row = page.locator('tr', { hasText: first.orderNo });
     await row.waitFor();
-    assert.match(await row.innerText(), /剩 1 个工作日|今日到期/);
-    assert.match(await row.innerText(), /张\*/, 'personal names are masked in lists');
+    assert.match((await row.textContent()) ?? '', /剩 1 个工作日|今日到期/);
+    assert.match((await row.textContent()) ?? '', /张\*/, 'personal names are masked in lists');
     await page.getByRole('menuitem', { name: '初审队列' }).waitFor();
     await snap(page, DIR, '01-queue-initial');
   });
 
   it('FAQ R-ORD-018: one missed and one reached confirmation call, logged on the review page with the documents beside the data', async () => {
-    await page.locator('tr', { hasText: first.orderNo }).getByRole('button', { name: buttonName('审核') }).click();
+    await page
+      .locator('tr', { hasText: first.orderNo })
+      .getByRole('button', { name: buttonName('审核') })
+      .click();
     await page.waitForURL(`**/review/orders/${first.id}`);
     await page.getByTestId('review-page').waitFor();
     // the viewer zooms and rotates the scan in place
@@ -154,12 +185,14 @@ describe('back office in the browser', () => {
     await page.getByRole('tab', { name: /确认电话/ }).click();
     const calls = page.getByTestId('calls');
     await calls.getByText('13800138000').waitFor();
-    await calls.getByText('未接通', { exact: true }).click();
-    await calls.getByRole('button', { name: /记录本次拨打/ }).click();
+    await pickRadio(calls, '未接通');
+    const missed = await clickFor(page, calls.getByRole('button', { name: /记录本次拨打/ }), /\/calls$/);
+    assert.equal(missed.status(), 201, await missed.text());
     await calls.getByText('第 1 次').waitFor();
-    await calls.getByText('接通并确认', { exact: true }).first().click();
+    await pickRadio(calls, '接通并确认');
     await calls.getByLabel('通话备注').fill('负责人本人确认备案信息');
-    await calls.getByRole('button', { name: /记录本次拨打/ }).click();
+    const reached = await clickFor(page, calls.getByRole('button', { name: /记录本次拨打/ }), /\/calls$/);
+    assert.equal(reached.status(), 201, await reached.text());
     await calls.getByText('负责人已确认').waitFor();
     await page.getByRole('tab', { name: /检查清单/ }).click();
     await page.locator('[data-item="R-ORD-018"][data-status="pass"]').waitFor();
@@ -179,7 +212,8 @@ describe('back office in the browser', () => {
     await choose(page, r1, '字段', 'subject.communicationAddress.detail');
     await r1.getByLabel('修改意见').fill('通信地址需详细到门牌号');
     await snap(page, DIR, '03-reject-form');
-    await decision.getByTestId('reject').click();
+    const rejected = await clickFor(page, decision.getByTestId('reject'), /initial-review\/reject$/);
+    assert.equal(rejected.status(), 200, await rejected.text());
     await page.getByText('已驳回，客户将收到驳回原因与修改意见').waitFor();
 
     const seen = await first.customer.call<{
@@ -210,7 +244,9 @@ describe('back office in the browser', () => {
       draft,
     });
     assert.equal(saved.status, 200, JSON.stringify(saved.body));
-    const resub = await first.customer.call('POST', `/api/v1/orders/${first.id}/submit`, { version: saved.body.version });
+    const resub = await first.customer.call('POST', `/api/v1/orders/${first.id}/submit`, {
+      version: saved.body.version,
+    });
     assert.equal(resub.status, 200, JSON.stringify(resub.body));
   });
 
@@ -227,8 +263,12 @@ describe('back office in the browser', () => {
     const approve = page.getByTestId('approve');
     assert.equal(await approve.isEnabled(), true, 'the principal confirmed in the first round is still the principal');
     await approve.click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: buttonName('通过') }).click();
-    await page.getByText('已通过').first().waitFor();
+    const approved = await clickFor(
+      page,
+      page.locator('.ant-popconfirm').getByRole('button', { name: buttonName('通过') }),
+      /initial-review\/approve$/,
+    );
+    assert.equal(approved.status(), 200, await approved.text());
     const after = await first.customer.call<{ state: string }>('GET', `/api/v1/orders/${first.id}`);
     assert.equal(after.body.state, 'PHOTO_PENDING');
   });
@@ -239,7 +279,7 @@ describe('back office in the browser', () => {
     const dash = page.getByTestId('dashboard');
     await dash.locator('svg[role="img"]').first().waitFor();
     assert.ok((await dash.locator('svg[role="img"]').count()) >= 4);
-    await dash.getByText('网站名称不符合要求').first().waitFor();
+    await dash.locator('td', { hasText: '网站名称不符合要求' }).first().waitFor();
     await snap(page, DIR, '05-dashboard');
     assert.deepEqual(errors, []);
   });
@@ -251,10 +291,11 @@ describe('back office in the browser', () => {
     const form = p.getByTestId('province-rules');
     await choose(p, form, '规则', 'allowedSuffixes', 'allowedSuffixes');
     await form.getByTestId('current-value').waitFor();
-    assert.equal(await form.getByTestId('current-value').innerText(), '—', '广东 has no suffix whitelist');
+    assert.equal((await form.getByTestId('current-value').textContent()) ?? '', '—', '广东 has no suffix whitelist');
     await form.getByLabel('JSON 值').fill('{"suffixes":["com","net"],"anyChineseSuffix":false}');
     await form.getByLabel('依据/来源').fill('粤通管函〔2026〕演示：仅受理 .com/.net 域名');
-    await form.getByTestId('save-override').click();
+    const saved = await clickFor(p, form.getByTestId('save-override'), /province-overrides$/);
+    assert.equal(saved.status(), 201, await saved.text());
     await p.getByText('已保存，下一次检查即按新规则执行').waitFor();
     await form.locator('tr', { hasText: 'allowedSuffixes' }).getByText('已生效').waitFor();
     await snap(p, DIR, '06-province-rules');
@@ -277,7 +318,7 @@ describe('back office in the browser', () => {
     const item = p.locator('[data-item="R-PRV-013"]');
     await item.waitFor();
     assert.equal(await item.getAttribute('data-status'), 'fail');
-    assert.match(await item.innerText(), /zhangsan-notes\.cn|后缀/);
+    assert.match((await item.textContent()) ?? '', /zhangsan-notes\.cn|后缀/);
     await snap(p, DIR, '07-checklist-override');
     assert.deepEqual(admin.errors, []);
     await admin.context.close();

@@ -43,11 +43,14 @@ export interface Stack {
   browser: Browser;
   /** Signs in through the API and returns a client that carries the session (for reviewer/admin steps). */
   as(email: string, password: string): Promise<ApiClient>;
+  signUp(email: string, password: string, displayName?: string): Promise<ApiClient>;
   close(): Promise<void>;
 }
 
 export interface ApiClient {
   call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** multipart upload of a material (the console's own upload call). */
+  upload<T = unknown>(path: string, fields: Record<string, string>, file: { name: string; bytes: Uint8Array; type: string }): Promise<{ status: number; body: T }>;
 }
 
 function ensureWebBuilt() {
@@ -100,12 +103,31 @@ export async function startStack(): Promise<Stack> {
         const text = await r.text();
         return { status: r.status, body: (text ? JSON.parse(text) : null) as T };
       },
+      async upload<T>(path: string, fields: Record<string, string>, file: { name: string; bytes: Uint8Array; type: string }) {
+        const form = new FormData();
+        for (const [k, v] of Object.entries(fields)) form.append(k, v);
+        form.append('file', new Blob([file.bytes], { type: file.type }), file.name);
+        const r = await fetch(`${apiUrl}${path}`, { method: 'POST', headers: { cookie }, body: form });
+        const text = await r.text();
+        return { status: r.status, body: (text ? JSON.parse(text) : null) as T };
+      },
     };
+  }
+
+  async function signUp(email: string, password: string, displayName?: string): Promise<ApiClient> {
+    const r = await fetch(`${apiUrl}/api/v1/auth/sign-up`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password, ...(displayName ? { displayName } : {}) }),
+    });
+    if (r.status !== 201) throw new Error(`sign-up ${email}: ${r.status} ${await r.text()}`);
+    return as(email, password);
   }
 
   return {
     beian,
     apiUrl,
+    signUp,
     webUrl,
     dataDir,
     browser,
@@ -236,13 +258,21 @@ export async function giveServer(stack: Stack, accountNo: string, ip = '203.0.11
 export async function fileElsewhere(
   stack: Stack,
   accountId: string,
-  s: { certType: string; certNumber: string; name: string; province: string; filingNumber: string; website: string; domain: string },
+  s: {
+    certType: string;
+    certNumber: string;
+    name: string;
+    province: string;
+    filingNumber: string;
+    websites: { name: string; domain: string }[];
+    /** true: the websites are accessed at this provider too (a subject filed and accessed here). */
+    accessedHere?: boolean;
+  },
 ) {
   const pii = loadPiiCrypto(stack.beian.config);
   const db = stack.beian.database.db;
   const t = stack.beian.clock.now().getTime();
   const subjectId = newId();
-  const websiteId = newId();
   await db
     .insertInto('subjects')
     .values({
@@ -262,25 +292,170 @@ export async function fileElsewhere(
       updated_at: t,
     })
     .execute();
-  await db
-    .insertInto('websites')
-    .values({
-      id: websiteId,
-      subject_id: subjectId,
-      name: s.website,
-      filing_number: `${s.filingNumber}-1`,
-      status: 'FILED',
-      accessed_here: 0,
-      access_ip: null,
-      server_id: null,
-      data_enc: null,
-      created_at: t,
-      updated_at: t,
-    })
-    .execute();
-  await db
-    .insertInto('domains')
-    .values({ id: newId(), website_id: websiteId, subject_id: subjectId, domain: s.domain, status: 'FILED', created_at: t })
-    .execute();
-  return { subjectId, websiteId };
+  const websiteIds: string[] = [];
+  for (const [i, w] of s.websites.entries()) {
+    const websiteId = newId();
+    websiteIds.push(websiteId);
+    await db
+      .insertInto('websites')
+      .values({
+        id: websiteId,
+        subject_id: subjectId,
+        name: w.name,
+        filing_number: `${s.filingNumber.replace(/号$/, '')}号-${i + 1}`,
+        status: 'FILED',
+        accessed_here: s.accessedHere ? 1 : 0,
+        access_ip: s.accessedHere ? '203.0.113.77' : null,
+        server_id: null,
+        data_enc: null,
+        created_at: t,
+        updated_at: t,
+      })
+      .execute();
+    await db
+      .insertInto('domains')
+      .values({ id: newId(), website_id: websiteId, subject_id: subjectId, domain: w.domain, status: 'FILED', created_at: t })
+      .execute();
+  }
+  return { subjectId, websiteIds };
+}
+
+/** Reviewer steps through the API (the back office is tested on its own): the confirmation call, then the decision. */
+export async function reviewer(stack: Stack) {
+  const api = await stack.as('reviewer@demo.beian', 'demo-reviewer-1');
+  const version = async (orderId: string) =>
+    (await api.call<{ version: number }>('GET', `/api/v1/orders/${orderId}`)).body.version;
+  const expectOk = (r: { status: number; body: unknown }, what: string) => {
+    if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r;
+  };
+  return {
+    /** R-ORD-018: the call reaches the subject principal, then initial review passes (T05). */
+    async approveInitial(orderId: string) {
+      expectOk(await api.call('POST', `/api/v1/review/orders/${orderId}/calls`, { outcome: 'reached' }), 'call');
+      expectOk(
+        await api.call('POST', `/api/v1/orders/${orderId}/initial-review/approve`, { version: await version(orderId) }),
+        'initial approve',
+      );
+    },
+    async rejectInitial(orderId: string, reasons: { code: string; field: string; message: string; fix?: string }[]) {
+      expectOk(
+        await api.call('POST', `/api/v1/orders/${orderId}/initial-review/reject`, {
+          version: await version(orderId),
+          reasons,
+        }),
+        'initial reject',
+      );
+    },
+    async approveReReview(orderId: string) {
+      expectOk(
+        await api.call('POST', `/api/v1/orders/${orderId}/re-review/approve`, { version: await version(orderId) }),
+        're-review approve',
+      );
+    },
+    async rejectReReview(orderId: string, reasons: { code: string; field: string; message: string; fix?: string }[]) {
+      expectOk(
+        await api.call('POST', `/api/v1/orders/${orderId}/re-review/reject`, { version: await version(orderId), reasons }),
+        're-review reject',
+      );
+    },
+  };
+}
+
+/** A complete personal FIRST draft (the same data as personDraft() of the lifecycle tests), without its uploads. */
+export function personalDraft(domain: string, ip: string) {
+  const person = {
+    name: '张三',
+    certificateType: 'RESIDENT_ID',
+    certificateNumber: '440524188001010014',
+    certificateValidTo: '2040-01-01',
+    mobile: '13800138000',
+    email: 'zhangsan@example.com',
+    emergencyContact: { name: '李四', mobile: '13900139000' },
+  };
+  return {
+    orderType: 'FIRST',
+    province: '广东',
+    subject: {
+      type: 'PERSONAL',
+      name: '张三',
+      certificateType: 'RESIDENT_ID',
+      certificateNumber: '440524188001010014',
+      certificateValidFrom: '2020-01-01',
+      certificateValidTo: '2040-01-01',
+      certificateAddress: '广东省深圳市南山区科技园路1号',
+      communicationAddress: { province: '广东', city: '深圳市', district: '南山区', detail: '科技园路1号' },
+    },
+    subjectPrincipal: { ...person, officePhone: '13800138000' },
+    websites: [
+      {
+        name: '张三的技术博客',
+        domains: [domain],
+        serviceContent: 'OTHER',
+        nature: 'PERSONAL_BLOG',
+        languages: ['zh-CN'],
+        accessIps: [ip],
+        principalSameAsSubject: true,
+      },
+    ],
+  };
+}
+
+/**
+ * Puts a personal FIRST order into initial review through the API, as the console would (verify, save, upload,
+ * submit), for journeys that start later in the lifecycle.
+ */
+export async function submittedOrder(stack: Stack, email: string, domain: string, ip: string) {
+  const customer = await stack.signUp(email, 'customer-password', '张三');
+  const me = await customer.call<{ accountNo: string }>('GET', '/api/v1/auth/me');
+  await giveServer(stack, me.body.accountNo, ip);
+  const created = await customer.call<{ id: string; version: number }>('POST', '/api/v1/orders', {
+    subject: { type: 'PERSONAL', certificateType: 'RESIDENT_ID', certificateNumber: '440524188001010014', name: '张三' },
+    province: '广东',
+    domains: [domain],
+  });
+  if (created.status !== 201) throw new Error(`verify: ${JSON.stringify(created.body)}`);
+  const id = created.body.id;
+  const saved = await customer.call<{ version: number }>('PUT', `/api/v1/orders/${id}/draft`, {
+    version: created.body.version,
+    draft: personalDraft(domain, ip),
+  });
+  if (saved.status !== 200) throw new Error(`save: ${JSON.stringify(saved.body)}`);
+  const jpeg = await photo('jpeg', 1000, 700);
+  for (const [kind, websiteIndex] of [
+    ['SUBJECT_CERT_FRONT', undefined],
+    ['SUBJECT_CERT_BACK', undefined],
+    ['HANDHELD_PHOTO', 0],
+    ['VERIFICATION_SHEET', 0],
+  ] as const) {
+    const r = await customer.upload(
+      `/api/v1/orders/${id}/materials`,
+      { kind, ...(websiteIndex === undefined ? {} : { websiteIndex: String(websiteIndex) }) },
+      { name: 'scan.jpg', bytes: jpeg, type: 'image/jpeg' },
+    );
+    if (r.status !== 201) throw new Error(`upload ${kind}: ${JSON.stringify(r.body)}`);
+  }
+  // the sheet is declared signed (R-MAT-010), as the console's checkbox does
+  const order = await customer.call<{ version: number; draft: { materials: { kind: string }[] } }>('GET', `/api/v1/orders/${id}`);
+  const draft = {
+    ...personalDraft(domain, ip),
+    materials: order.body.draft.materials.map((m) => (m.kind === 'VERIFICATION_SHEET' ? { ...m, signed: true } : m)),
+  };
+  const resaved = await customer.call<{ version: number }>('PUT', `/api/v1/orders/${id}/draft`, {
+    version: order.body.version,
+    draft,
+  });
+  if (resaved.status !== 200) throw new Error(`save: ${JSON.stringify(resaved.body)}`);
+  const submitted = await customer.call('POST', `/api/v1/orders/${id}/submit`, { version: resaved.body.version });
+  if (submitted.status !== 200) throw new Error(`submit: ${JSON.stringify(submitted.body)}`);
+  return { id, customer, email, password: 'customer-password' };
+}
+
+/** Signs the browser page in through the sign-in form. */
+export async function signInPage(page: Page, stack: Stack, email: string, password: string) {
+  await page.goto(`${stack.webUrl}/sign-in`);
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码').fill(password);
+  await page.getByLabel('密码').press('Enter');
+  await page.waitForURL(/\/(console|review|admin)/);
 }

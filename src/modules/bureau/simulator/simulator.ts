@@ -657,7 +657,7 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
       if (!call.payload.ok) {
         // spec 4-2-1-6: an XSD failure is answered with 5001 and the file name in Dmms
         await publish(tx, call.ispId, {
-          ICP: { BAJG: { Jg_xx: [{ Jgxx: [{ Jgdm: 5001, Dmms: call.fileName }], Czlx: ResultOperation.XZBA, Bs: '' }] } },
+          ICP: { BAJG: { Jg_xx: [{ Jgxx: [{ Jgdm: 5001, Dmms: call.fileName }], Czlx: ResultOperation.XZBA }] } },
         });
         return { msgCode: 0 };
       }
@@ -806,13 +806,14 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
   }
 
   /** Domains of the new websites must not be filed already (R-ORD-010: the order should have been another type). */
-  async function filedDomainFindings(tx: Tx, sites: ReviewWebsite[]): Promise<Finding[]> {
+  async function filedDomainFindings(tx: Tx, sites: ReviewWebsite[], ownSubject?: number): Promise<Finding[]> {
     const out: Finding[] = [];
     for (const w of sites)
       for (const d of w.domains) {
         if (!d.domain) continue;
         const f = await filedDomain(tx, d.domain);
-        if (f) out.push(finding('WRONG_ORDER_TYPE', d.path, `${d.domain} 已备案（${f.website_number}），请办理接入备案或变更`));
+        // a change may add another host of a domain the same subject already filed (www. beside the bare domain)
+        if (f && f.subject_id !== ownSubject) out.push(finding('WRONG_ORDER_TYPE', d.path, `${d.domain} 已备案（${f.website_number}），请办理接入备案或变更`));
       }
     return out;
   }
@@ -912,7 +913,7 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
         }
         const subject = reviewSubjectOf(after);
         const ctx = await contextFor(tx, s.province as Province, subject, newSites);
-        out.push(...(await filedDomainFindings(tx, newSites)));
+        out.push(...(await filedDomainFindings(tx, newSites, s.id)));
         out.push(...reviewBlacklist(before.Zj.Zjhm === after.Zj.Zjhm ? null : subject, newSites, ctx));
         out.push(...reviewDomains(subject, newSites, ctx, { newWebsites: false }));
         out.push(...reviewCertificates(subject, ctx));

@@ -187,6 +187,7 @@ export type NotificationRule =
   | 'R-NTF-010'
   | 'R-NTF-012'
   | 'R-NTF-013'
+  | 'R-NTF-017'
   | 'R-NTF-020';
 
 /** The audit event each accepted decision appends (one per transition, same transaction). */
@@ -397,10 +398,12 @@ const UPLOAD_PHOTO_CELL: AllowCell = {
   outcomes: [
     {
       transition: null,
-      rules: ['R-MAT-017', 'R-MAT-019'],
+      rules: ['R-MAT-017', 'R-MAT-019', 'R-NTF-017'],
       to: 'SAME',
       audit: 'CURTAIN_PHOTO_UPLOADED',
       access: NO_ACCESS_CHANGE,
+      // R-NTF-017: a photo point's upload is reported to the customer (the notifier skips the customer's own uploads)
+      notify: ['R-NTF-017'],
     },
   ],
 };

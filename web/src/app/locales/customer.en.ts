@@ -258,6 +258,8 @@ export const customerEn: typeof customerZh = {
     rejected: 'Rejected',
     serverCheck: 'Platform check',
     stepsLabel: 'Steps',
+    stepOf: 'Step {{n}} of {{total}}:',
+    stepHasProblems: 'needs attention',
     steps: {
       subject: 'Subject',
       principals: 'Principals',

@@ -248,6 +248,8 @@ export const customerZh = {
     rejected: '驳回',
     serverCheck: '平台校验',
     stepsLabel: '填写步骤',
+    stepOf: '第 {{n}}/{{total}} 步',
+    stepHasProblems: '有问题待处理',
     steps: {
       subject: '主体信息',
       principals: '负责人',

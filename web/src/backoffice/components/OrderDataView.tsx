@@ -1,7 +1,7 @@
 import { Collapse, Tag, Tooltip } from 'antd';
 import { flatten } from '../../../../src/modules/review/diff.ts';
 import { type BoKey, useBo } from '../i18n.tsx';
-import { fieldLabel, sectionOf, withinSection } from '../logic/fields.ts';
+import { fieldLabel, sectionOf, valueLabel, withinSection } from '../logic/fields.ts';
 import { valueText } from './common.tsx';
 
 type Scalar = string | number | boolean | null;
@@ -70,7 +70,7 @@ export function OrderDataView({
                         </Tooltip>
                       </dt>
                       <dd>
-                        {valueText(value, t('common.yes'), t('common.no'))}
+                        {valueLabel(path, value, lang) ?? valueText(value, t('common.yes'), t('common.no'))}
                         {isChanged && <Tag color="blue">{t('diff.addressed')}</Tag>}
                         {flags.map((f) => (
                           <Tag key={f.code} color="red">

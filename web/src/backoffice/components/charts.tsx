@@ -1,10 +1,10 @@
-import { barLayout, linePoints, niceMax, ticks } from '../logic/chart.ts';
+import { barLayout, linePoints, niceMax, slantLabels, ticks } from '../logic/chart.ts';
 
 /**
  * Small SVG charts for the dashboard: accessible (a title and a data table for screen readers), sized by their
  * container, with CJK labels in the console font.
  */
-const PAD = { top: 16, right: 12, bottom: 56, left: 40 };
+const PAD = { top: 20, right: 16, bottom: 64, left: 64 };
 
 export function BarChart({
   title,
@@ -19,20 +19,18 @@ export function BarChart({
   color?: string;
   unit?: string;
 }) {
-  const width = Math.max(320, data.length * 56);
+  const width = Math.max(560, data.length * 64);
   const plotW = width - PAD.left - PAD.right;
   const plotH = height - PAD.top - PAD.bottom;
   const max = niceMax(Math.max(0, ...data.map((d) => d.value)));
-  const bars = barLayout(data, plotW, plotH, max);
+  const bars = barLayout(data, plotW, plotH, max, 0.3, 56);
+  const slant = slantLabels(
+    data.map((d) => d.label),
+    plotW,
+  );
   return (
     <figure className="bo-chart">
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-label={title}
-        preserveAspectRatio="xMinYMin meet"
-        style={{ width: '100%', maxWidth: width, height: 'auto' }}
-      >
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} style={{ width: '100%', height: 'auto' }}>
         <title>{title}</title>
         <g transform={`translate(${PAD.left},${PAD.top})`}>
           {ticks(max).map((v) => {
@@ -40,31 +38,34 @@ export function BarChart({
             return (
               <g key={v}>
                 <line x1={0} x2={plotW} y1={y} y2={y} stroke="#e3e7ee" />
-                <text x={-6} y={y + 4} textAnchor="end" className="bo-chart-axis">
+                <text x={-8} y={y + 4} textAnchor="end" className="bo-chart-axis">
                   {v}
                 </text>
               </g>
             );
           })}
-          {bars.map((b) => (
-            <g key={b.label}>
-              <rect x={b.x} y={b.y} width={b.width} height={b.height} fill={color} rx={2}>
-                <title>{`${b.label}: ${b.value}${unit}`}</title>
-              </rect>
-              <text x={b.x + b.width / 2} y={b.y - 4} textAnchor="middle" className="bo-chart-value">
-                {b.value}
-              </text>
-              <text
-                x={b.x + b.width / 2}
-                y={plotH + 14}
-                textAnchor="end"
-                transform={`rotate(-35 ${b.x + b.width / 2} ${plotH + 14})`}
-                className="bo-chart-label"
-              >
-                {b.label}
-              </text>
-            </g>
-          ))}
+          {bars.map((b) => {
+            const cx = b.x + b.width / 2;
+            return (
+              <g key={b.label}>
+                <rect x={b.x} y={b.y} width={b.width} height={b.height} fill={color} rx={2}>
+                  <title>{`${b.label}: ${b.value}${unit}`}</title>
+                </rect>
+                <text x={cx} y={b.y - 5} textAnchor="middle" className="bo-chart-value">
+                  {b.value}
+                </text>
+                <text
+                  x={cx}
+                  y={plotH + 18}
+                  textAnchor={slant ? 'end' : 'middle'}
+                  transform={slant ? `rotate(-28 ${cx} ${plotH + 18})` : undefined}
+                  className="bo-chart-label"
+                >
+                  {b.label}
+                </text>
+              </g>
+            );
+          })}
         </g>
       </svg>
       <table className="sr-only">
@@ -100,7 +101,7 @@ export function LineChart({
   series: Series[];
   height?: number;
 }) {
-  const width = Math.max(360, labels.length * 64);
+  const width = Math.max(560, labels.length * 72);
   const plotW = width - PAD.left - PAD.right;
   const plotH = height - PAD.top - PAD.bottom;
   const max = niceMax(Math.max(0, ...series.flatMap((s) => s.values)));
@@ -112,12 +113,7 @@ export function LineChart({
   ).map(([x]) => x);
   return (
     <figure className="bo-chart">
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-label={title}
-        style={{ width: '100%', maxWidth: width, height: 'auto' }}
-      >
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} style={{ width: '100%', height: 'auto' }}>
         <title>{title}</title>
         <g transform={`translate(${PAD.left},${PAD.top})`}>
           {ticks(max).map((v) => {
@@ -125,7 +121,7 @@ export function LineChart({
             return (
               <g key={v}>
                 <line x1={0} x2={plotW} y1={y} y2={y} stroke="#e3e7ee" />
-                <text x={-6} y={y + 4} textAnchor="end" className="bo-chart-axis">
+                <text x={-8} y={y + 4} textAnchor="end" className="bo-chart-axis">
                   {v}
                 </text>
               </g>
@@ -152,7 +148,7 @@ export function LineChart({
         </g>
         <g transform={`translate(${PAD.left},${height - 16})`}>
           {series.map((s, i) => (
-            <g key={s.name} transform={`translate(${i * 120},0)`}>
+            <g key={s.name} transform={`translate(${i * 150},0)`}>
               <rect width={12} height={12} y={-10} fill={s.color} rx={2} />
               <text x={18} className="bo-chart-legend">
                 {s.name}

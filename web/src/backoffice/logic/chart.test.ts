@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { barLayout, linePoints, niceMax, ticks } from './chart.ts';
+import { barLayout, linePoints, niceMax, slantLabels, ticks } from './chart.ts';
 
 describe('dashboard chart scales', () => {
   it('rounds the axis up to a nice number', () => {
@@ -26,6 +26,14 @@ describe('dashboard chart scales', () => {
     assert.equal(bars[0].y, 50);
     assert.ok(bars[0].x + bars[0].width <= 100 && bars[1].x >= 100, 'each bar stays in its slot');
     assert.deepEqual(barLayout([], 100, 100), []);
+    const narrow = barLayout([{ label: 'a', value: 1 }], 600, 100, 1, 0.3, 48);
+    assert.equal(narrow[0].width, 48, 'a lone bar is not a wall');
+    assert.equal(narrow[0].x, 276, 'and stays centred in its slot');
+  });
+
+  it('slants x labels only when they do not fit', () => {
+    assert.equal(slantLabels(['广东', '北京'], 400), false);
+    assert.equal(slantLabels(['待拍照（办理拍照）', '管局审核中（已锁定）', '初审中', '复审中'], 400), true);
   });
 
   it('a line spans the width; one point sits in the middle', () => {

@@ -25,17 +25,18 @@ export interface Bar {
   height: number;
 }
 
-/** Vertical bars in a plot area of `width` × `height`, with a gap of `gap` of each slot. */
+/** Vertical bars in a plot area of `width` × `height`, with a gap of `gap` of each slot and at most `maxWidth` wide. */
 export function barLayout(
   data: readonly { label: string; value: number }[],
   width: number,
   height: number,
   max = niceMax(Math.max(0, ...data.map((d) => d.value))),
   gap = 0.3,
+  maxWidth = Number.POSITIVE_INFINITY,
 ): Bar[] {
   if (data.length === 0) return [];
   const slot = width / data.length;
-  const w = slot * (1 - gap);
+  const w = Math.min(maxWidth, slot * (1 - gap));
   return data.map((d, i) => {
     const h = max > 0 ? (Math.max(0, d.value) / max) * height : 0;
     return { label: d.label, value: d.value, x: i * slot + (slot - w) / 2, y: height - h, width: w, height: h };
@@ -47,4 +48,11 @@ export function linePoints(values: readonly number[], width: number, height: num
   if (values.length === 0) return [];
   const step = values.length > 1 ? width / (values.length - 1) : 0;
   return values.map((v, i) => [values.length > 1 ? i * step : width / 2, height - (max > 0 ? (v / max) * height : 0)]);
+}
+
+/** Whether x labels must be slanted to fit: more than fit side by side at ~13 px per CJK character. */
+export function slantLabels(labels: readonly string[], plotWidth: number): boolean {
+  if (labels.length === 0) return false;
+  const slot = plotWidth / labels.length;
+  return labels.some((l) => [...l].length * 13 > slot - 4);
 }

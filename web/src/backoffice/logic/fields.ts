@@ -1,3 +1,6 @@
+import { ORDER_TYPE_LABELS } from '../../../../src/modules/rules/data/order-types.ts';
+import { SERVICE_CONTENT_INFO, WEBSITE_NATURE_INFO } from '../../../../src/modules/rules/data/service-content.ts';
+import { CERTIFICATE_LABELS, SUBJECT_TYPE_INFO } from '../../../../src/modules/rules/data/subject-types.ts';
 import type { LocalizedText } from '../../../../src/platform/i18n.ts';
 
 /**
@@ -5,6 +8,11 @@ import type { LocalizedText } from '../../../../src/platform/i18n.ts';
  * → 手机号码); the containers on the way give the context. Unknown keys show as written, never hidden.
  */
 const LABELS: Record<string, LocalizedText> = {
+  subject: { zh: '主办者', en: 'Subject' },
+  subjectPrincipal: { zh: '主体负责人', en: 'Subject principal' },
+  websites: { zh: '网站', en: 'Website' },
+  materials: { zh: '材料', en: 'Material' },
+  existingWebsites: { zh: '已备案网站', en: 'Filed website' },
   orderType: { zh: '备案类型', en: 'Order type' },
   province: { zh: '备案省份', en: 'Province' },
   city: { zh: '城市', en: 'City' },
@@ -54,13 +62,37 @@ const LABELS: Record<string, LocalizedText> = {
   registrarRemarks: { zh: '注册商备注', en: 'Registrar remarks' },
 };
 
-/** The label of the last key of a path with the index of an array element (`域名 2`). */
+/**
+ * The label of a path relative to its section: every key labelled, joined (`principal.mobile` → 网站负责人 · 手机号码),
+ * with array elements numbered from 1 (`domains[1]` → 域名 2).
+ */
 export function fieldLabel(path: string, lang: 'zh' | 'en'): string {
-  const m = /(?:^|\.)([A-Za-z]+)((?:\[\d+\])*)$/.exec(path);
-  if (!m) return path;
-  const base = LABELS[m[1]]?.[lang] ?? m[1];
-  const idx = [...m[2].matchAll(/\[(\d+)\]/g)].map((x) => Number(x[1]) + 1);
-  return idx.length ? `${base} ${idx.join('.')}` : base;
+  const parts = [...path.matchAll(/([A-Za-z]+)((?:\[\d+\])*)/g)];
+  if (parts.length === 0) return path;
+  return parts
+    .map(([, key, idx]) => {
+      const base = LABELS[key]?.[lang] ?? key;
+      const n = [...idx.matchAll(/\[(\d+)\]/g)].map((x) => Number(x[1]) + 1);
+      return n.length ? `${base} ${n.join('.')}` : base;
+    })
+    .join(' · ');
+}
+
+const ENUM_LABELS: Record<string, Readonly<Record<string, LocalizedText | { label: LocalizedText }>>> = {
+  orderType: ORDER_TYPE_LABELS,
+  type: SUBJECT_TYPE_INFO,
+  certificateType: CERTIFICATE_LABELS,
+  serviceContent: SERVICE_CONTENT_INFO,
+  nature: WEBSITE_NATURE_INFO,
+};
+
+/** The console label of an enumerated value (`RESIDENT_ID` → 居民身份证), or null for free values. */
+export function valueLabel(path: string, value: unknown, lang: 'zh' | 'en'): string | null {
+  if (typeof value !== 'string') return null;
+  const key = /([A-Za-z]+)$/.exec(path)?.[1];
+  const entry = key ? ENUM_LABELS[key]?.[value] : undefined;
+  if (!entry) return null;
+  return 'label' in entry ? entry.label[lang] : entry[lang];
 }
 
 /** The part of the page a path belongs to: subject, subject principal, website i, materials, other. */

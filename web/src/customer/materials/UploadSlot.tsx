@@ -130,7 +130,7 @@ export function UploadSlot({
         </div>
         {(localPreview || thumb) && (
           <Image
-            className="upload-thumb"
+            rootClassName="upload-thumb"
             src={localPreview ?? thumb ?? undefined}
             alt={t('customer.materials.previewAlt', { label: spec.label })}
             preview={{ mask: <EyeOutlined aria-hidden /> }}
@@ -163,12 +163,12 @@ export function UploadSlot({
         </Space>
         {disabled && disabledReason && <div className="small muted">{disabledReason}</div>}
         {fileError && (
-          <div role="alert" className="ant-form-item-explain-error">
+          <div role="alert" className="upload-error">
             {fileError}
           </div>
         )}
         {messages.length > 0 && (
-          <div className="ant-form-item-explain-error">
+          <div className="upload-error">
             <MessageList messages={messages} />
           </div>
         )}

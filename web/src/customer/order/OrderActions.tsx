@@ -79,11 +79,6 @@ export function RevokeOrAbandon({ order }: { order: OrderDetail }) {
           )
         )}
       </Space>
-      {!canAbandon && !STATE_INFO[order.state].terminal && (
-        <Typography.Paragraph type="secondary" className="small">
-          {abandonDisabledReason}
-        </Typography.Paragraph>
-      )}
       <Modal
         open={choice !== null}
         title={choice === 'REVOKE' ? t('customer.actions.revokeTitle') : t('customer.actions.abandonTitle', { action: abandonLabel })}

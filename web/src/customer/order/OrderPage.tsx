@@ -1,4 +1,4 @@
-import { Alert, Card, Descriptions, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Grid, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -25,7 +25,8 @@ function History({ order }: { order: OrderDetail }) {
       rowKey="seq"
       pagination={false}
       scroll={{ x: 'max-content' }}
-      dataSource={events.data}
+      // saving the draft or adding a file is recorded too; the customer's history shows the steps the order went through
+      dataSource={events.data.filter((e) => e.from !== e.to)}
       columns={[
         { title: t('customer.order.when'), render: (_, e) => <BeijingTime ms={e.at} /> },
         { title: t('customer.order.who'), render: (_, e) => t(`customer.order.actor.${e.actorRole}`, { defaultValue: e.actorRole }) },
@@ -52,6 +53,7 @@ export function OrderPage() {
   const { pick } = useLang();
   const { hash } = useLocation();
   const order = useOrder(id);
+  const screens = Grid.useBreakpoint();
   useEffect(() => {
     if (hash && order.data) document.getElementById(hash.slice(1))?.scrollIntoView();
   }, [hash, order.data]);
@@ -83,7 +85,10 @@ export function OrderPage() {
         <Card title={<h2 className="section-title">{t('customer.order.now')}</h2>}>
           <div className="stack">
             <NextStep order={o} />
-            <Typography.Text type="secondary">{pick(MODIFICATION_PATH_TEXT[path])}</Typography.Text>
+            {/* what can still change; in a draft everything can, and at the bureau the next step already says it */}
+            {o.state !== 'DRAFT' && o.state !== 'PENDING_BUREAU' && (
+              <Typography.Text type="secondary">{pick(MODIFICATION_PATH_TEXT[path])}</Typography.Text>
+            )}
             {o.type === 'ACCESS' && o.flags.initialReviewPassed && (
               <Alert type="success" showIcon title={t('customer.order.temporaryAccess')} />
             )}
@@ -103,6 +108,7 @@ export function OrderPage() {
       <Card title={<h2 className="section-title">{t('customer.order.summary')}</h2>}>
         <Descriptions
           size="small"
+          layout={screens.md ? 'horizontal' : 'vertical'}
           column={{ xs: 1, sm: 1, md: 2 }}
           items={[
             { key: 'subject', label: t('customer.order.subject'), children: o.summary.subjectName ?? '—' },

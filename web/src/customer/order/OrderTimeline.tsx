@@ -1,4 +1,4 @@
-import { Alert, Descriptions, Skeleton, Steps } from 'antd';
+import { Alert, Descriptions, Grid, Skeleton, Steps } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { beijingDateTimeText, usePlatformClock, workCalendar } from '../../app/clock.ts';
@@ -40,6 +40,7 @@ export function OrderTimeline({ order, compact = false }: { order: OrderView; co
   const { t } = useTranslation();
   const events = useOrderEvents(order.id);
   const clock = usePlatformClock();
+  const screens = Grid.useBreakpoint();
   const tl = useMemo(
     () =>
       events.data
@@ -81,6 +82,7 @@ export function OrderTimeline({ order, compact = false }: { order: OrderView; co
         size="small"
         column={1}
         bordered
+        layout={screens.md ? 'horizontal' : 'vertical'}
         items={[
           ...(tl.bureauDecision
             ? [

@@ -212,10 +212,10 @@ export function PhotoSection({ order }: { order: OrderDetail }) {
                 rowKey={(i) => `${i.code}-${typeof i.requirement === 'string' ? i.requirement : i.requirement.zh}`}
                 renderItem={(i) => (
                   <List.Item>
-                    <Space wrap>
+                    <div className="req-item">
                       {i.rejects === false ? <Tag>{t('customer.photos.advice')}</Tag> : <Tag color="blue">{t('customer.photos.must')}</Tag>}
                       <span>{typeof i.requirement === 'string' ? i.requirement : pick(i.requirement)}</span>
-                    </Space>
+                    </div>
                   </List.Item>
                 )}
               />

@@ -1,7 +1,21 @@
 import { ArrowLeftOutlined, ArrowRightOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, ConfigProvider, Form, Grid, Skeleton, Space, Steps, Typography } from 'antd';
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  ConfigProvider,
+  Form,
+  Grid,
+  Progress,
+  Select,
+  Skeleton,
+  Space,
+  Steps,
+  Typography,
+} from 'antd';
+import { startTransition, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ORDER_TYPE_INFO } from '../../../../src/modules/filings/domain/order-types.ts';
@@ -222,7 +236,9 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
 
   const onValuesChange = () => {
     const all = form.getFieldsValue(true) as FilingDraft;
-    setValues(all);
+    // the input itself updates at once (antd keeps its own field state); re-checking and re-rendering the step is a
+    // transition React may interrupt, so typing stays responsive on slow machines
+    startTransition(() => setValues(all));
     commit(all, materials);
   };
 
@@ -393,19 +409,41 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
         />
       )}
 
-      <Card>
-        <Steps
-          current={index}
-          size="small"
-          orientation={screens.md ? 'horizontal' : 'vertical'}
-          onChange={(i) => goTo(WIZARD_STEPS[i])}
-          items={WIZARD_STEPS.map((s) => ({
-            key: s,
-            title: t(`customer.wizard.steps.${s}`),
-            status: stepStatus(s),
-          }))}
-          aria-label={t('customer.wizard.stepsLabel')}
-        />
+      <Card size={screens.md ? 'default' : 'small'}>
+        {screens.md ? (
+          <Steps
+            current={index}
+            size="small"
+            onChange={(i) => goTo(WIZARD_STEPS[i])}
+            items={WIZARD_STEPS.map((s) => ({
+              key: s,
+              title: t(`customer.wizard.steps.${s}`),
+              status: stepStatus(s),
+            }))}
+            aria-label={t('customer.wizard.stepsLabel')}
+          />
+        ) : (
+          // a phone has no room for five titled steps: a progress bar and a step picker instead
+          <div className="mobile-steps">
+            <Progress
+              percent={Math.round(((index + 1) / WIZARD_STEPS.length) * 100)}
+              showInfo={false}
+              size="small"
+              status={WIZARD_STEPS.some((s) => stepStatus(s) === 'error') ? 'exception' : 'active'}
+              aria-hidden
+            />
+            <Select
+              value={step}
+              onChange={(s) => goTo(s)}
+              aria-label={t('customer.wizard.stepsLabel')}
+              style={{ width: '100%' }}
+              options={WIZARD_STEPS.map((s, i) => ({
+                value: s,
+                label: `${t('customer.wizard.stepOf', { n: i + 1, total: WIZARD_STEPS.length })} ${t(`customer.wizard.steps.${s}`)}${stepStatus(s) === 'error' ? ` · ${t('customer.wizard.stepHasProblems')}` : ''}`,
+              }))}
+            />
+          </div>
+        )}
       </Card>
 
       <Card>

@@ -136,7 +136,7 @@ function WebsiteCard({
             <Input maxLength={300} inputMode="url" placeholder="https://www.example.com" />
           </CheckedItem>
           <CheckedItem path={[...base, 'languages']} label={t('customer.wizard.website.languages')}>
-            <Select mode="multiple" options={languageOptions(t)} />
+            <Select mode="multiple" options={languageOptions(t)} optionFilterProp="label" />
           </CheckedItem>
           <CheckedItem
             path={[...base, 'serviceContent']}

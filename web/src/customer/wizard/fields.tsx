@@ -64,7 +64,8 @@ export function CheckedItem({
   const ctx = useContext(FieldMessagesContext);
   const form = Form.useFormInstance();
   const key = fieldKey(path);
-  useEffect(() => ctx.register(key), [ctx, key]);
+  const { register } = ctx;
+  useEffect(() => register(key), [register, key]);
   const all = ctx.messagesAt(key);
   const touched = form.isFieldTouched(path as (string | number)[]);
   const value = form.getFieldValue(path as (string | number)[]);
