@@ -121,7 +121,7 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
   bureau.register(app);
   ports.verifyFilingPassword = bureau.verifyAndHold;
   // R-ACS: the edge's access check on its own listener (BEIAN_ACCESS_HOST:BEIAN_ACCESS_PORT), from an in-memory snapshot
-  const access = createAccessGateway({ database, config, metrics: metrics.registry, log: app.log });
+  const access = createAccessGateway({ database, config, metrics: metrics.registry, log: app.log, blockPage: { providerName: config.BEIAN_PROVIDER_NAME, hotline: config.BEIAN_PROVIDER_HOTLINE } });
 
   // Durable timers: every module adds its handlers to this registry; the worker starts with start().
   const timerHandlers: Record<string, TimerHandler> = {

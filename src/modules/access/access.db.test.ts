@@ -109,7 +109,9 @@ describe(`the access listener on its own port (${testBackend})`, () => {
   let t: AccessTestApp;
   let base: string;
   before(async () => {
-    t = await accessTestApp({ env: { BEIAN_ACCESS_TOKEN: 'edge-token-for-tests', PORT: '0' } });
+    t = await accessTestApp({
+      env: { BEIAN_ACCESS_TOKEN: 'edge-token-for-tests', PORT: '0', BEIAN_BUREAU_SIM_PORT: '0' },
+    });
     await set(t, 'example-shop.cn', 'allow', 'FILED');
     // createBeian().start(): the API listener and, beside it, the access listener with its poller
     await t.start();

@@ -69,6 +69,36 @@ describe(`bureau over the MIIT interface, FIRST to filing number (${testBackend}
     assert.equal(Number(after.n), Number(before.n));
   });
 
+  it('R-BUR-006: the filing password is changed at the bureau through the platform; the current one is required', async () => {
+    const c = await customerWithServer(h, '203.0.113.40');
+    const number = (await h.t.database.db.selectFrom('subjects').select('filing_number').executeTakeFirstOrThrow()).filing_number!;
+    const current = (await h.sim.sim.controls.outbox({ recipient: '13800138000', kind: 'PASSWORD' }))[0]!.text.match(/备案密码为(\w+)/)![1]!;
+    const change = (oldPassword: string) =>
+      h.t.app.inject({ method: 'POST', url: '/api/v1/filing-password/change', headers: { cookie: c.cookie }, payload: { filingNumber: number, oldPassword, newPassword: 'Changed-Pw-9' } });
+    const wrong = await change('not-the-password');
+    assert.equal(wrong.statusCode, 422);
+    assert.equal(wrong.json().reason, 'FILING_PASSWORD_WRONG');
+    assert.equal((await change(current)).statusCode, 200);
+    assert.equal(await h.t.bureau.port.verifyFilingPassword(number, 'Changed-Pw-9'), true);
+  });
+
+  it('R-BUR-011: the durable BUREAU_SYNC timer runs the sync (upload) and re-arms itself', async () => {
+    const c = await customerWithServer(h, '203.0.113.41');
+    const id = await fileFirst(h, c, 'example-timer.cn', { name: '周九', certificateNumber: residentId('44030119970808006') }, '203.0.113.41');
+    await h.t.bureau.sync.ensureTimer();
+    await h.t.bureau.sync.ensureTimer();
+    h.t.clock.advance(61_000);
+    await h.t.timers.runDue();
+    const status = (await h.t.app.inject({ method: 'GET', url: `/api/v1/orders/${id}/bureau`, headers: { cookie: (await fresh(h, c)).cookie } })).json();
+    assert.equal(status.state, 'UPLOADED');
+    const pending = await h.t.database.db.selectFrom('timers').selectAll().where('kind', '=', 'BUREAU_SYNC').where('done_at', 'is', null).execute();
+    assert.equal(pending.length, 1, 'one chain, re-armed');
+    assert.ok(Number(pending[0]!.due_at) > h.t.clock.now().getTime());
+    // leave the bureau queue as the next test expects it: decided
+    await h.sim.sim.controls.decide({ all: true });
+    await h.t.bureau.sync.sync();
+  });
+
   it('R-REJ-004 R-BUR-002: the spec result codes surface as field-level reasons on the draft (reject with a code)', async () => {
     const c = await customerWithServer(h, '203.0.113.21');
     const id = await fileFirst(h, c, 'example-codes.cn', { name: '王五', certificateNumber: residentId('44030119920303001') }, '203.0.113.21');

@@ -124,7 +124,7 @@ export interface Person {
 }
 
 /** A personal FIRST draft with one website per domain (same principal, so one curtain photo covers them). */
-export function draftFor(domains: string | string[], person: Person, ip: string) {
+export function draftFor(domains: string | string[], person: Person, ip: string, siteName?: string) {
   const list = Array.isArray(domains) ? domains : [domains];
   const d = personDraft(list[0]!);
   d.subject.name = person.name;
@@ -136,7 +136,7 @@ export function draftFor(domains: string | string[], person: Person, ip: string)
     ...(person.mobile ? { mobile: person.mobile, officePhone: person.mobile } : {}),
     ...(person.email ? { email: person.email } : {}),
   };
-  d.websites[0]!.name = `${person.name}的技术博客`;
+  d.websites[0]!.name = siteName ?? `${person.name}的技术博客`;
   d.websites[0]!.principal = { ...d.websites[0]!.principal, name: person.name, certificateNumber: person.certificateNumber, ...(person.mobile ? { mobile: person.mobile } : {}), ...(person.email ? { email: person.email } : {}) };
   d.websites[0]!.accessIps = [ip];
   const base = d.websites[0]!;
@@ -150,7 +150,7 @@ export function draftFor(domains: string | string[], person: Person, ip: string)
  * Drives a personal FIRST order over HTTP to PENDING_BUREAU: verify step, draft, submit, initial review (with the
  * confirmation call), a real JPEG curtain photo uploaded as multipart, 提交照片, photo re-review.
  */
-export async function fileFirst(h: Harness, c: Customer, domain: string | string[], person: Person, ip: string): Promise<string> {
+export async function fileFirst(h: Harness, c: Customer, domain: string | string[], person: Person, ip: string, siteName?: string): Promise<string> {
   const domains = Array.isArray(domain) ? domain : [domain];
   const { t, reviewer } = h;
   const created = await t.app.inject({
@@ -169,7 +169,7 @@ export async function fileFirst(h: Harness, c: Customer, domain: string | string
     method: 'PUT',
     url: `/api/v1/orders/${id}/draft`,
     headers: { cookie: c.cookie },
-    payload: { version: 1, draft: draftFor(domains, person, ip) },
+    payload: { version: 1, draft: draftFor(domains, person, ip, siteName) },
   });
   assert.equal(saved.statusCode, 200, saved.body);
   const submitted = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${id}/submit`, headers: { cookie: c.cookie }, payload: { version: saved.json().version } });

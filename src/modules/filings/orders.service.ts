@@ -17,7 +17,7 @@ import { serverEligibility } from '../rules/eligibility.ts';
 import { provinceTable } from '../rules/provinces/table.ts';
 import { registrableDomain } from '../rules/validators/domain.ts';
 import { type DomainFacts, type VerifyFacts, verifyOrderType } from './domain/detect-type.ts';
-import type { OrderType } from './domain/order-types.ts';
+import type { EditSection, OrderType } from './domain/order-types.ts';
 import { refusal, refusalToError } from './domain/refusals.ts';
 import type { OrderState } from './domain/states.ts';
 import {
@@ -137,10 +137,31 @@ export function createOrdersService(deps: OrdersDeps) {
     return [...out];
   }
 
-  function accessChanges(d: Accepted, row: OrderRow, draft: FilingDraft): AccessChange[] {
+  async function accessChanges(tx: Tx, d: Accepted, row: OrderRow, draft: FilingDraft): Promise<AccessChange[]> {
     const domains = orderDomains(draft);
     const a = d.access;
-    if (a.group === 'CHG') return []; // CHANGE_* domain add/remove is applied at approval from the registry diff
+    if (a.group === 'CHG') {
+      // R-ACS-009 / T18: at approval the domains a CHANGE_WEBSITE adds become served and those it removes blocked
+      if (d.to !== 'APPROVED' || !row.subject_id) return [];
+      const numbers = (draft.websites ?? []).map((w) => w.filingNumber).filter((n): n is string => !!n);
+      if (numbers.length === 0) return [];
+      const filed = await tx
+        .selectFrom('domains')
+        .innerJoin('websites', 'websites.id', 'domains.website_id')
+        .select('domains.domain')
+        .where('websites.filing_number', 'in', numbers)
+        .where('domains.status', '!=', 'CANCELLED')
+        .execute();
+      const was = new Set(filed.map((f) => f.domain));
+      const now = new Set(domains);
+      return [
+        ...domains.filter((x) => !was.has(x)).map((domain) => ({ domain, decision: 'allow' as const, reason: 'FILED' as const, subjectId: row.subject_id, orderId: row.id })),
+        ...[...was].filter((x) => !now.has(x)).map((domain) => ({ domain, decision: 'block' as const, reason: 'NOT_FILED' as const, subjectId: row.subject_id, orderId: row.id })),
+      ];
+    }
+    // an abandoned or expired first filing is no longer "in progress": its domains are simply not filed
+    if (a.group === 'NEW' && (d.to === 'ABANDONED' || d.to === 'EXPIRED'))
+      return domains.map((domain) => ({ domain, decision: 'block', reason: 'NOT_FILED', subjectId: row.subject_id, orderId: row.id }));
     const map = {
       ALLOWED: ['allow', 'FILED'],
       TEMPORARY: ['temp_allow', 'ACCESS_IN_REVIEW'],
@@ -250,7 +271,7 @@ export function createOrdersService(deps: OrdersDeps) {
           .where('id', '=', d.codeEffect.codeId)
           .where('state', '=', d.codeEffect.from)
           .execute();
-      await applyAccessChanges(tx, accessChanges(d, row, draft), t);
+      await applyAccessChanges(tx, await accessChanges(tx, d, row, draft), t);
       if (opts.inTransaction) await opts.inTransaction(tx, { row, decision: d, draft, now: t });
       if (deps.notify && d.notify.length) await deps.notify(tx, { row, decision: d, draft, actor, rejection: opts.rejection, now: t });
       return { id: row.id, state: d.to, version: seq, transition: d.transition };
@@ -590,7 +611,14 @@ export function createOrdersService(deps: OrdersDeps) {
       orderType: row.order_type as FilingDraft['orderType'],
       province: (row.province ?? draft.province) as FilingDraft['province'],
     };
-    const r = await transition(id, { type: 'EDIT', sections: ['SUBJECT', 'WEBSITES', 'MATERIALS'] }, actor, {
+    // only the sections that really changed are an edit of them (an ACCESS order keeps its bureau data read-only)
+    const before = decDraft(row);
+    const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+    const sections: EditSection[] = [];
+    if (!same(before.subject, fixed.subject) || !same(before.subjectPrincipal, fixed.subjectPrincipal)) sections.push('SUBJECT');
+    if (!same(before.websites, fixed.websites)) sections.push('WEBSITES');
+    if (!same(before.materials, fixed.materials)) sections.push('MATERIALS');
+    const r = await transition(id, { type: 'EDIT', sections: sections.length ? sections : ['MATERIALS'] }, actor, {
       expectedVersion: version,
       requestId,
       draft: fixed,

@@ -57,7 +57,7 @@ export function AppLayout({ menu }: { menu: MenuProps['items'] }) {
 
   const onMenu: MenuProps['onClick'] = ({ key }) => {
     setDrawer(false);
-    if (key.startsWith('/')) navigate(key);
+    if (key.startsWith('/')) void navigate(key);
   };
 
   const account: MenuProps['items'] = [
@@ -106,12 +106,17 @@ export function AppLayout({ menu }: { menu: MenuProps['items'] }) {
               menu={{
                 items: account,
                 onClick: ({ key }) => {
-                  if (key === 'sign-out') void signOut().then(() => navigate('/sign-in'));
+                  // the guard sends a signed-out user to the sign-in page
+                  if (key === 'sign-out') void signOut();
                 },
               }}
             >
-              <Button type="text" icon={<UserOutlined aria-hidden />} aria-label={t('app.signOut')}>
-                {wide ? (user.displayName || user.email) : null}
+              <Button
+                type="text"
+                icon={<UserOutlined aria-hidden />}
+                aria-label={t('app.accountMenu', { name: user.displayName || user.email })}
+              >
+                {wide ? user.displayName || user.email : null}
               </Button>
             </Dropdown>
           )}

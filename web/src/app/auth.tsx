@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, onUnauthenticated, ProblemError } from './api.ts';
 
 export const ROLES = ['customer', 'reviewer', 'photo_agent', 'admin'] as const;
@@ -17,6 +17,8 @@ export interface User {
 interface AuthState {
   user: User | null;
   loading: boolean;
+  /** The user signed out on purpose in this tab: guards send to sign-in without remembering the page. */
+  signedOut: boolean;
   signIn(email: string, password: string): Promise<User>;
   signUp(input: { email: string; password: string; displayName?: string }): Promise<User>;
   signOut(): Promise<void>;
@@ -28,6 +30,7 @@ export const ME_KEY = ['auth', 'me'] as const;
 /** The session lives in an HttpOnly cookie; the browser learns who it is from GET /api/v1/auth/me. */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
+  const [signedOut, setSignedOut] = useState(false);
   const me = useQuery({
     queryKey: ME_KEY,
     queryFn: async () => {
@@ -56,6 +59,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       // another account's cached data must never show through (the session query itself stays observed)
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       qc.setQueryData(ME_KEY, user);
+      setSignedOut(false);
       return user;
     },
     [qc],
@@ -73,14 +77,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await api('POST', '/api/v1/auth/sign-out');
     } finally {
+      setSignedOut(true);
       qc.setQueryData(ME_KEY, null);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
     }
   }, [qc]);
 
   const value = useMemo<AuthState>(
-    () => ({ user: me.data ?? null, loading: me.isPending, signIn, signUp, signOut }),
-    [me.data, me.isPending, signIn, signUp, signOut],
+    () => ({ user: me.data ?? null, loading: me.isPending, signedOut, signIn, signUp, signOut }),
+    [me.data, me.isPending, signedOut, signIn, signUp, signOut],
   );
   return <AuthContext value={value}>{children}</AuthContext>;
 }

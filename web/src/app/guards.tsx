@@ -7,11 +7,12 @@ import { PageLoading } from './PageLoading.tsx';
 
 /** Pages for some roles only. Signed out → sign-in (coming back afterwards); wrong role → a plain refusal. */
 export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
-  const { user, loading } = useAuth();
+  const { user, loading, signedOut } = useAuth();
   const location = useLocation();
   const { t } = useTranslation();
   if (loading) return <PageLoading />;
   if (!user) {
+    if (signedOut) return <Navigate to="/sign-in" replace />;
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/sign-in?next=${next}`} replace />;
   }

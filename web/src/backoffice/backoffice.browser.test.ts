@@ -101,7 +101,7 @@ async function submittedOrder(stack: Stack, n: number, domain: string, submit = 
 }
 
 async function signInUi(page: Page, stack: Stack, email: string, password: string, landing: string) {
-  await page.goto(`${stack.webUrl}/sign-in`);
+  await navigate(page, () => page.goto(`${stack.webUrl}/sign-in`));
   await page.getByLabel('邮箱').fill(email);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: buttonName('登录') }).click();
@@ -126,6 +126,22 @@ async function clickFor(page: Page, target: Locator, path: RegExp, method = 'POS
     target.click(),
   ]);
   return res;
+}
+
+/**
+ * Navigation that survives a moment without web/dist: other test processes rebuild the console when its sources
+ * change (scripts/build-web.mjs empties the directory first), and a request in that window fails.
+ */
+async function navigate(page: Page, go: () => Promise<unknown>) {
+  for (let i = 0; ; i++) {
+    try {
+      await go();
+      return;
+    } catch (err) {
+      if (i >= 4) throw err;
+      await page.waitForTimeout(1500);
+    }
+  }
 }
 
 /** Opens an antd select by its accessible name inside `scope` and picks the option containing `text`. */
@@ -251,7 +267,7 @@ describe('back office in the browser', () => {
   });
 
   it('R-REJ-002 R-ORD-017: the resubmission shows what changed, and the reviewer approves it', async () => {
-    await page.reload();
+    await navigate(page, () => page.reload());
     await page.getByTestId('review-page').waitFor();
     await page.getByRole('tab', { name: /修改对比/ }).click();
     const diff = page.getByTestId('diff');
@@ -274,6 +290,12 @@ describe('back office in the browser', () => {
   });
 
   it('R-ORD-017: the dashboard draws the orders, steps, rejections and SLA charts', async () => {
+    // the toast of the last action sits over the menu until it fades
+    await page
+      .locator('.ant-message-notice')
+      .first()
+      .waitFor({ state: 'detached' })
+      .catch(() => {});
     await page.getByRole('menuitem', { name: '数据看板' }).click();
     await page.waitForURL('**/review/dashboard');
     const dash = page.getByTestId('dashboard');
@@ -281,6 +303,14 @@ describe('back office in the browser', () => {
     assert.ok((await dash.locator('svg[role="img"]').count()) >= 4);
     await dash.locator('td', { hasText: '网站名称不符合要求' }).first().waitFor();
     await snap(page, DIR, '05-dashboard');
+    // English second: the same page in the other language, charts included
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await dash.locator('td', { hasText: 'Website name not acceptable' }).first().waitFor();
+    await page.getByRole('menuitem', { name: 'Initial review' }).waitFor();
+    await snap(page, DIR, '05-dashboard-en');
+    await page.locator('.lang-switch').click();
+    await page.getByRole('heading', { name: '数据看板' }).waitFor();
     assert.deepEqual(errors, []);
   });
 
@@ -313,7 +343,7 @@ describe('back office in the browser', () => {
     assert.equal(v.field, 'websites[0].domains[0]');
 
     // … and so does the review checklist of the order waiting in 广东, which now cannot be approved
-    await p.goto(`${stack.webUrl}/review/orders/${second.id}`);
+    await navigate(p, () => p.goto(`${stack.webUrl}/review/orders/${second.id}`));
     await p.getByTestId('review-page').waitFor();
     const item = p.locator('[data-item="R-PRV-013"]');
     await item.waitFor();

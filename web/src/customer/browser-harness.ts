@@ -7,11 +7,11 @@ import { it } from 'node:test';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { seedDemo } from '../../../src/cli/seed-demo.ts';
-import { newId } from '../../../src/platform/db/ids.ts';
 import { photo } from '../../../src/modules/materials/test-images.ts';
 import { type Beian, createBeian } from '../../../src/platform/beian.ts';
 import { loadConfig } from '../../../src/platform/config.ts';
 import { loadPiiCrypto } from '../../../src/platform/crypto/boot.ts';
+import { newId } from '../../../src/platform/db/ids.ts';
 
 /**
  * Browser tests of the customer console against a real Beian: createBeian + start() on an ephemeral port, a temp
@@ -50,7 +50,11 @@ export interface Stack {
 export interface ApiClient {
   call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
   /** multipart upload of a material (the console's own upload call). */
-  upload<T = unknown>(path: string, fields: Record<string, string>, file: { name: string; bytes: Uint8Array; type: string }): Promise<{ status: number; body: T }>;
+  upload<T = unknown>(
+    path: string,
+    fields: Record<string, string>,
+    file: { name: string; bytes: Uint8Array; type: string },
+  ): Promise<{ status: number; body: T }>;
 }
 
 function ensureWebBuilt() {
@@ -103,10 +107,15 @@ export async function startStack(): Promise<Stack> {
         const text = await r.text();
         return { status: r.status, body: (text ? JSON.parse(text) : null) as T };
       },
-      async upload<T>(path: string, fields: Record<string, string>, file: { name: string; bytes: Uint8Array; type: string }) {
+      async upload<T>(
+        path: string,
+        fields: Record<string, string>,
+        file: { name: string; bytes: Uint8Array; type: string },
+      ) {
         const form = new FormData();
         for (const [k, v] of Object.entries(fields)) form.append(k, v);
-        form.append('file', new Blob([file.bytes], { type: file.type }), file.name);
+        // a copy into a plain ArrayBuffer: Blob takes no views over shared memory
+        form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
         const r = await fetch(`${apiUrl}${path}`, { method: 'POST', headers: { cookie }, body: form });
         const text = await r.text();
         return { status: r.status, body: (text ? JSON.parse(text) : null) as T };
@@ -142,7 +151,10 @@ export async function startStack(): Promise<Stack> {
 }
 
 /** A page that fails the test on uncaught page errors; returns the list so a test can assert it is empty. */
-export async function openPage(stack: Stack, lang: 'zh' | 'en' = 'zh'): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function openPage(
+  stack: Stack,
+  lang: 'zh' | 'en' = 'zh',
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await stack.browser.newContext({
     viewport: { ...DESKTOP },
     locale: lang === 'zh' ? 'zh-CN' : 'en-US',
@@ -162,16 +174,17 @@ export async function openPage(stack: Stack, lang: 'zh' | 'en' = 'zh'): Promise<
 /** Sticky header and wizard footer would be painted mid-page in a full-page capture; they are static while shooting. */
 const SHOT_STYLE = '.app-header.ant-layout-header, .wizard-footer { position: static !important; }';
 
-export async function snap(page: Page, dir: string, name: string) {
+export async function snap(page: Page, dir: string, name: string, opts: { fullPage?: boolean } = {}) {
+  const fullPage = opts.fullPage ?? true;
   const out = join(SHOTS_DIR, dir);
   mkdirSync(out, { recursive: true });
   await settle(page);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(out, `${name}-1280.png`), fullPage: true, style: SHOT_STYLE });
+  await page.screenshot({ path: join(out, `${name}-1280.png`), fullPage, style: SHOT_STYLE });
   await page.setViewportSize({ ...MOBILE });
   await settle(page);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(out, `${name}-390.png`), fullPage: true, style: SHOT_STYLE });
+  await page.screenshot({ path: join(out, `${name}-390.png`), fullPage, style: SHOT_STYLE });
   await page.setViewportSize({ ...DESKTOP });
   await settle(page);
 }
@@ -192,7 +205,11 @@ export function stepWithShots(getPage: () => Page | undefined, dir: string) {
         if (page) {
           mkdirSync(join(SHOTS_DIR, dir), { recursive: true });
           await page
-            .screenshot({ path: join(SHOTS_DIR, dir, `FAILED-${String(k).padStart(2, '0')}.png`), fullPage: true, style: SHOT_STYLE })
+            .screenshot({
+              path: join(SHOTS_DIR, dir, `FAILED-${String(k).padStart(2, '0')}.png`),
+              fullPage: true,
+              style: SHOT_STYLE,
+            })
             .catch(() => {});
         }
         throw err;
@@ -314,7 +331,14 @@ export async function fileElsewhere(
       .execute();
     await db
       .insertInto('domains')
-      .values({ id: newId(), website_id: websiteId, subject_id: subjectId, domain: w.domain, status: 'FILED', created_at: t })
+      .values({
+        id: newId(),
+        website_id: websiteId,
+        subject_id: subjectId,
+        domain: w.domain,
+        status: 'FILED',
+        created_at: t,
+      })
       .execute();
   }
   return { subjectId, websiteIds };
@@ -355,7 +379,10 @@ export async function reviewer(stack: Stack) {
     },
     async rejectReReview(orderId: string, reasons: { code: string; field: string; message: string; fix?: string }[]) {
       expectOk(
-        await api.call('POST', `/api/v1/orders/${orderId}/re-review/reject`, { version: await version(orderId), reasons }),
+        await api.call('POST', `/api/v1/orders/${orderId}/re-review/reject`, {
+          version: await version(orderId),
+          reasons,
+        }),
         're-review reject',
       );
     },
@@ -410,7 +437,12 @@ export async function submittedOrder(stack: Stack, email: string, domain: string
   const me = await customer.call<{ accountNo: string }>('GET', '/api/v1/auth/me');
   await giveServer(stack, me.body.accountNo, ip);
   const created = await customer.call<{ id: string; version: number }>('POST', '/api/v1/orders', {
-    subject: { type: 'PERSONAL', certificateType: 'RESIDENT_ID', certificateNumber: '440524188001010014', name: '张三' },
+    subject: {
+      type: 'PERSONAL',
+      certificateType: 'RESIDENT_ID',
+      certificateNumber: '440524188001010014',
+      name: '张三',
+    },
     province: '广东',
     domains: [domain],
   });
@@ -436,7 +468,10 @@ export async function submittedOrder(stack: Stack, email: string, domain: string
     if (r.status !== 201) throw new Error(`upload ${kind}: ${JSON.stringify(r.body)}`);
   }
   // the sheet is declared signed (R-MAT-010), as the console's checkbox does
-  const order = await customer.call<{ version: number; draft: { materials: { kind: string }[] } }>('GET', `/api/v1/orders/${id}`);
+  const order = await customer.call<{ version: number; draft: { materials: { kind: string }[] } }>(
+    'GET',
+    `/api/v1/orders/${id}`,
+  );
   const draft = {
     ...personalDraft(domain, ip),
     materials: order.body.draft.materials.map((m) => (m.kind === 'VERIFICATION_SHEET' ? { ...m, signed: true } : m)),

@@ -42,8 +42,11 @@ describe('customer console: a first filing from sign-up to the bureau (browser)'
     await page.getByLabel('以后会上线，现在还在开发').check();
     const answer = page.getByRole('region', { name: '判断结果' });
     await answer.getByText('现在还不是必须，但建议尽早办理').waitFor();
-    assert.match(await answer.innerText(), /全流程约 22 个工作日/);
-    await page.getByLabel('以后会上线，现在还在开发').uncheck().catch(() => {});
+    assert.match((await answer.textContent()) ?? '', /全流程约 22 个工作日/);
+    await page
+      .getByLabel('以后会上线，现在还在开发')
+      .uncheck()
+      .catch(() => {});
     await page.getByLabel('是，已经或马上要对外访问').check();
     await answer.getByText('需要备案', { exact: true }).waitFor();
     await snap(page, DIR, '01-need-to-file');
@@ -83,7 +86,7 @@ describe('customer console: a first filing from sign-up to the bureau (browser)'
     await page.getByLabel('主体名称（个人填写姓名）').fill('张三');
     const certItem = formItem(page, '证件号码');
     await certItem.locator('.ant-form-item-explain-error').waitFor();
-    assert.match(await certItem.innerText(), /身份证/);
+    assert.match((await certItem.textContent()) ?? '', /身份证/);
     await snap(page, DIR, '05-verify-live-error');
     await page.getByLabel('证件号码').fill('440524188001010014');
     await certItem.locator('.ant-form-item-explain-error').waitFor({ state: 'detached' });
@@ -91,7 +94,7 @@ describe('customer console: a first filing from sign-up to the bureau (browser)'
     await page.getByLabel('域名 1').fill('example-shop.cn');
     await page.getByRole('button', { name: buttonName('验证') }).click();
     await page.getByText('验证通过：首次备案').waitFor();
-    assert.match(await page.locator('.ant-result').innerText(), /该主体和域名都还没有备案号/);
+    assert.match((await page.locator('.ant-result').textContent()) ?? '', /该主体和域名都还没有备案号/);
     await snap(page, DIR, '06-verify-passed');
     await page.getByRole('button', { name: '填写备案信息' }).click();
     await page.waitForURL(/\/console\/orders\/[^/]+\/edit/);
@@ -102,7 +105,11 @@ describe('customer console: a first filing from sign-up to the bureau (browser)'
     await page.getByRole('heading', { name: '主体信息', exact: true }).waitFor();
     await page.getByRole('button', { name: buttonName('下一步') }).click();
     await page.getByRole('button', { name: buttonName('上一步') }).click();
-    await page.getByText('本步骤还有以下问题需要处理').or(page.locator('.ant-form-item-explain-error')).first().waitFor();
+    await page
+      .getByText('本步骤还有以下问题需要处理')
+      .or(page.locator('.ant-form-item-explain-error'))
+      .first()
+      .waitFor();
     await snap(page, DIR, '07-subject-errors');
     await page.getByLabel('所属城市').fill('深圳市');
     await page.getByLabel('所属区县').fill('南山区');
@@ -128,7 +135,9 @@ describe('customer console: a first filing from sign-up to the bureau (browser)'
     await subjectPrincipal.getByLabel('证件号码').fill('440524188001010014');
     await fillDate(page, '证件有效期结束', '2040-01-01');
     await subjectPrincipal.getByLabel('手机号码', { exact: true }).fill('12345678901');
-    const mobile = subjectPrincipal.locator('.ant-form-item').filter({ has: page.getByLabel('手机号码', { exact: true }) });
+    const mobile = subjectPrincipal
+      .locator('.ant-form-item')
+      .filter({ has: page.getByLabel('手机号码', { exact: true }) });
     await mobile.locator('.ant-form-item-explain-error').waitFor();
     await snap(page, DIR, '09-principal-error');
     await subjectPrincipal.getByLabel('手机号码', { exact: true }).fill('13800138000');
@@ -138,7 +147,10 @@ describe('customer console: a first filing from sign-up to the bureau (browser)'
     await subjectPrincipal.getByLabel('应急联系人', { exact: true }).fill('李四');
     await subjectPrincipal.getByLabel('应急联系人手机号码').fill('13900139000');
     // the website principal defaults to the subject principal (R-SUB-024)
-    assert.equal(await page.getByRole('switch', { name: '网站负责人与主体负责人相同' }).getAttribute('aria-checked'), 'true');
+    assert.equal(
+      await page.getByRole('switch', { name: '网站负责人与主体负责人相同' }).getAttribute('aria-checked'),
+      'true',
+    );
     await page.getByText(/已于 \d\d:\d\d 自动保存/).waitFor();
     await snap(page, DIR, '10-principals');
   });
@@ -169,11 +181,13 @@ describe('customer console: a first filing from sign-up to the bureau (browser)'
     // a truncated JPEG passes the browser and is refused by the platform's full decode
     await slot('SUBJECT_CERT_FRONT').locator('input[type=file]').setInputFiles(files.broken);
     await slot('SUBJECT_CERT_FRONT').getByRole('alert').waitFor();
-    const refusal = await slot('SUBJECT_CERT_FRONT').getByRole('alert').innerText();
+    const refusal = (await slot('SUBJECT_CERT_FRONT').getByRole('alert').textContent()) ?? '';
     assert.doesNotMatch(refusal, /文件格式不符合要求/);
     await snap(page, DIR, '13-materials-refused');
     for (const kind of ['SUBJECT_CERT_FRONT', 'SUBJECT_CERT_BACK', 'HANDHELD_PHOTO', 'VERIFICATION_SHEET']) {
-      await slot(kind).locator('input[type=file]').setInputFiles(kind === 'HANDHELD_PHOTO' ? files.jpeg2 : files.jpeg);
+      await slot(kind)
+        .locator('input[type=file]')
+        .setInputFiles(kind === 'HANDHELD_PHOTO' ? files.jpeg2 : files.jpeg);
       await slot(kind).getByText('已上传').waitFor();
     }
     await slot('VERIFICATION_SHEET').getByLabel('核验单已由负责人本人手写签字').check();
@@ -214,8 +228,8 @@ describe('customer console: a first filing from sign-up to the bureau (browser)'
     await page.getByText('订单已提交管局，处于锁定状态，不能修改或放弃，请等待管局审核结果。').first().waitFor();
     assert.equal(await page.getByRole('button', { name: buttonName('放弃备案') }).isDisabled(), true);
     const decision = page.locator('tr').filter({ hasText: '预计管局审核结果' });
-    assert.match(await decision.innerText(), /\d{4}-\d{2}-\d{2}/);
-    assert.doesNotMatch(await decision.innerText(), /估算/);
+    assert.match((await decision.textContent()) ?? '', /\d{4}-\d{2}-\d{2}/);
+    assert.doesNotMatch((await decision.textContent()) ?? '', /估算/);
     await snap(page, DIR, '19-at-bureau');
   });
 

@@ -59,7 +59,7 @@ describe('customer console: a rejection answered and resubmitted (browser)', () 
     const card = page.locator('.rejection-card');
     await card.getByText('网站名称不符合要求').waitFor();
     await card.getByText('主体信息填写不完善').waitFor();
-    const text = await card.innerText();
+    const text = (await card.textContent()) ?? '';
     assert.match(text, /网站名称与网站内容不符/);
     assert.match(text, /修改建议：请使用能体现网站内容的名称/);
     assert.match(text, /请在 \d{4}-\d{2}-\d{2} 前完成修改并重新提交/);
@@ -73,24 +73,26 @@ describe('customer console: a rejection answered and resubmitted (browser)', () 
     const modal = page.getByRole('dialog');
     await modal.getByText('订单保留，被驳回的信息重新打开供您修改，其他信息保持不变。').waitFor();
     await modal.getByText('订单立即结束，不能恢复；如仍需备案，须从「验证备案信息」重新开始。').waitFor();
-    await snap(page, DIR, '03-revoke-or-abandon');
+    await snap(page, DIR, '03-revoke-or-abandon', { fullPage: false });
     await modal.getByRole('button', { name: buttonName('返回修改') }).click();
     await page.waitForURL(/\/edit/);
   });
 
   it('R-REJ-001 R-REJ-002: each rejection reason sits at its field; only those need changing', async () => {
     await page.getByText('有 2 项被驳回：只需修改这些项目，其他信息无需改动').waitFor();
-    // the wizard opens at the first rejected item
-    const detail = page.locator('[data-field="subject.communicationAddress.detail"]');
-    await detail.getByText('驳回原因：通信地址不详细').waitFor();
-    await snap(page, DIR, '04-wizard-rejected-subject');
-    await page.getByLabel('详细地址').fill('科技园路1号 3栋 501室');
-    await page.getByRole('button', { name: '网站与域名' }).first().click();
+    // the wizard opens at the first rejected item, with the reviewer's reason and fix at the field
     const name = page.locator('[data-field="websites[0].name"]');
     await name.getByText('驳回原因：网站名称与网站内容不符').waitFor();
-    assert.match(await name.innerText(), /请使用能体现网站内容的名称/);
-    await snap(page, DIR, '05-wizard-rejected-website');
+    assert.match((await name.textContent()) ?? '', /请使用能体现网站内容的名称/);
+    await snap(page, DIR, '04-wizard-rejected-website');
     await page.getByLabel('网站名称').fill('张三的读书笔记');
+    await name.getByText(/驳回原因：网站名称与网站内容不符（已修改）/).waitFor();
+    // the banner leads to the other rejected item
+    await page.getByRole('alert').getByRole('button', { name: '主体信息' }).click();
+    const detail = page.locator('[data-field="subject.communicationAddress.detail"]');
+    await detail.getByText('驳回原因：通信地址不详细').waitFor();
+    await snap(page, DIR, '05-wizard-rejected-subject');
+    await page.getByLabel('详细地址').fill('科技园路1号 3栋 501室');
     await page.getByText(/已于 \d\d:\d\d 自动保存/).waitFor();
   });
 
@@ -116,15 +118,14 @@ describe('customer console: a rejection answered and resubmitted (browser)', () 
     await page.reload();
     const card = page.locator('.rejection-card');
     await card.getByText('着装不符合当前季节').waitFor();
-    await card.getByText('复审只审核幕布照片：请按修改意见重新拍摄，替换照片后单击「提交照片」，无需重新初审。').waitFor();
+    await card
+      .getByText('复审只审核幕布照片：请按修改意见重新拍摄，替换照片后单击「提交照片」，无需重新初审。')
+      .waitFor();
     await snap(page, DIR, '07-re-review-rejected');
     await page.locator('section[data-slot="CURTAIN_PHOTO"] input[type=file]').setInputFiles(files.jpeg);
     await page.getByRole('button', { name: buttonName('提交照片') }).click();
     await page.locator('.state-tag').getByText('复审中').first().waitFor();
-    const events = await page.evaluate(
-      (id) => fetch(`/api/v1/orders/${id}/events`).then((x) => x.json()),
-      orderId,
-    );
+    const events = await page.evaluate((id) => fetch(`/api/v1/orders/${id}/events`).then((x) => x.json()), orderId);
     const states = (events as { to: string }[]).map((e) => e.to);
     // initial review was not repeated after the photo rejection
     assert.equal(states.lastIndexOf('PENDING_INITIAL_REVIEW') < states.lastIndexOf('RE_REVIEW_REJECTED'), true);

@@ -12,7 +12,10 @@ import type { RouteObject } from 'react-router';
 /** The customer console (issue #9). Every page is its own chunk. */
 export const customerRoutes: RouteObject[] = [
   { index: true, lazy: async () => ({ Component: (await import('./dashboard/Dashboard.tsx')).Dashboard }) },
-  { path: 'need-to-file', lazy: async () => ({ Component: (await import('./need-to-file/NeedToFile.tsx')).NeedToFile }) },
+  {
+    path: 'need-to-file',
+    lazy: async () => ({ Component: (await import('./need-to-file/NeedToFile.tsx')).NeedToFile }),
+  },
   { path: 'new', lazy: async () => ({ Component: (await import('./verify/NewOrder.tsx')).NewOrder }) },
   { path: 'resources', lazy: async () => ({ Component: (await import('./resources/Resources.tsx')).Resources }) },
   { path: 'orders/:id', lazy: async () => ({ Component: (await import('./order/OrderPage.tsx')).OrderPage }) },
@@ -42,7 +45,11 @@ export function customerMenu(t: TFunction): MenuProps['items'] {
   return [
     { key: '/console', icon: <AppstoreOutlined aria-hidden />, label: t('customer.menu.dashboard') },
     { key: '/console/new', icon: <FileAddOutlined aria-hidden />, label: t('customer.menu.newFiling') },
-    { key: '/console/need-to-file', icon: <QuestionCircleOutlined aria-hidden />, label: t('customer.menu.needToFile') },
+    {
+      key: '/console/need-to-file',
+      icon: <QuestionCircleOutlined aria-hidden />,
+      label: t('customer.menu.needToFile'),
+    },
     { key: '/console/resources', icon: <CloudServerOutlined aria-hidden />, label: t('customer.menu.resources') },
     { key: '/console/after-filing', icon: <SwapOutlined aria-hidden />, label: t('customer.menu.afterFiling') },
   ];

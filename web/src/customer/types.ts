@@ -28,7 +28,12 @@ export interface OrderView {
     certMasked: string | null;
     websites: { name: string | null; domains: string[] }[];
   };
-  flags: Partial<{ serverExpired: boolean; editUnlocked: boolean; initialReviewPassed: boolean; photoApproved: boolean }>;
+  flags: Partial<{
+    serverExpired: boolean;
+    editUnlocked: boolean;
+    initialReviewPassed: boolean;
+    photoApproved: boolean;
+  }>;
   rejection: { step: OrderState; reasons: RejectionReasonView[]; at: number } | null;
   stateEnteredAt: number;
   submittedAt: number | null;

@@ -41,6 +41,8 @@ export type SimTables = {
     findings: string | null;
     decided_at: number | null;
   };
+  /** Registrable domains of applications under review, for the in-flight conflict check (R-ORD-009). */
+  sim_inflight: { submission_id: string; upload_id: string; kind: string; value: string };
   sim_subjects: {
     id: number;
     filing_number: string;
@@ -179,6 +181,16 @@ const m001: Migration = {
       .execute();
     await db.schema.createIndex('sim_submissions_due').on('sim_submissions').columns(['state', 'decide_on']).execute();
     await db.schema.createIndex('sim_submissions_upload').on('sim_submissions').column('upload_id').execute();
+    await db.schema.createIndex('sim_submissions_target').on('sim_submissions').columns(['czlx', 'bs', 'state']).execute();
+    await db.schema
+      .createTable('sim_inflight')
+      .addColumn('submission_id', 'text', (c) => c.notNull())
+      .addColumn('upload_id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('sim_inflight_value').on('sim_inflight').columns(['kind', 'value']).execute();
+    await db.schema.createIndex('sim_inflight_submission').on('sim_inflight').column('submission_id').execute();
     await db.schema
       .createTable('sim_subjects')
       .addColumn('id', 'bigint', (c) => c.primaryKey())
@@ -316,6 +328,7 @@ const m001: Migration = {
       'sim_domains',
       'sim_websites',
       'sim_subjects',
+      'sim_inflight',
       'sim_submissions',
       'sim_uploads',
       'sim_meta',

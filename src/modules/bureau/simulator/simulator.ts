@@ -548,19 +548,27 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
   /** Refusals the bureau gives at once: unknown or cancelled records, duplicates, in-flight conflicts (R-ORD-008/009). */
   async function intakeFindings(tx: Tx, ispId: number, uploadId: string, it: Intake): Promise<Finding[]> {
     const out: Finding[] = [];
-    const pendingOthers = await tx
-      .selectFrom('sim_submissions')
-      .select(['subject_cert', 'domains', 'op', 'bs', 'czlx'])
-      .where('state', '=', PENDING)
-      .where('upload_id', '!=', uploadId)
-      .execute();
-    if (it.cert && pendingOthers.some((p) => p.subject_cert === it.cert))
-      out.push(finding('SUBJECT_CONFLICT', 'Zt_xx', '该主体已有备案申请正在管局审核中'));
-    const busy = new Set(pendingOthers.flatMap((p) => JSON.parse(p.domains) as string[]));
-    it.domains.forEach((d, k) => {
-      if (busy.has(d)) out.push(finding('DOMAIN_CONFLICT', domainPath(it, k), `${d} 已在其他备案申请中`));
-    });
-    const sameTarget = pendingOthers.some((p) => p.czlx === it.czlx && p.bs === it.bs && it.op !== 'XZBA');
+    const busy = async (kind: 'CERT' | 'DOMAIN', value: string) =>
+      !!(await tx
+        .selectFrom('sim_inflight')
+        .select('submission_id')
+        .where('kind', '=', kind)
+        .where('value', '=', value)
+        .where('upload_id', '!=', uploadId)
+        .executeTakeFirst());
+    if (it.cert && (await busy('CERT', it.cert))) out.push(finding('SUBJECT_CONFLICT', 'Zt_xx', '该主体已有备案申请正在管局审核中'));
+    for (const [k, d] of it.domains.entries())
+      if (await busy('DOMAIN', d)) out.push(finding('DOMAIN_CONFLICT', domainPath(it, k), `${d} 已在其他备案申请中`));
+    const sameTarget =
+      it.op !== 'XZBA' &&
+      !!(await tx
+        .selectFrom('sim_submissions')
+        .select('id')
+        .where('czlx', '=', it.czlx)
+        .where('bs', '=', it.bs)
+        .where('state', '=', PENDING)
+        .where('upload_id', '!=', uploadId)
+        .executeTakeFirst());
     switch (it.op) {
       case 'XZWZ': {
         const r = it.record as XzwzRecord;
@@ -692,10 +700,11 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
         const it = await intakeOf(tx, op, record);
         const findings = refusedAll ? [finding('REQUESTER_MISMATCH', undefined, 'XML中请求单位Id和报备单位Id不一致', 5003)] : await intakeFindings(tx, ispId, uploadId, it);
         if (findings.length) immediate = true;
+        const submissionId = randomUUID();
         await tx
           .insertInto('sim_submissions')
           .values({
-            id: randomUUID(),
+            id: submissionId,
             isp_id: ispId,
             upload_id: uploadId,
             record_index: k,
@@ -714,6 +723,8 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
             decided_at: null,
           })
           .execute();
+        for (const [kind, value] of [...(it.cert ? [['CERT', it.cert]] : []), ...it.domains.map((d) => ['DOMAIN', d])])
+          await tx.insertInto('sim_inflight').values({ submission_id: submissionId, upload_id: uploadId, kind, value }).execute();
       }
       if (immediate) await decideUpload(tx, uploadId, { intakeOnly: true });
     }
@@ -1234,6 +1245,7 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
         .set({ state: approved ? 'APPROVED' : 'REJECTED', findings: JSON.stringify(findings.get(s.id)), decided_at: now() })
         .where('id', '=', s.id)
         .execute();
+    await tx.deleteFrom('sim_inflight').where('upload_id', '=', uploadId).execute();
     if (!approved) await notifyRejection(tx, subs, findings);
     return approved ? 'APPROVED' : 'REJECTED';
   }

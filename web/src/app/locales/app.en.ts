@@ -10,6 +10,7 @@ export const appEn: typeof appZh = {
   menu: 'Menu',
   openMenu: 'Open the menu',
   signOut: 'Sign out',
+  accountMenu: 'Account menu: {{name}}',
   signedInAs: 'Signed in as {{email}} (account {{accountNo}})',
   roles: { customer: 'Customer', reviewer: 'Reviewer', photo_agent: 'Photo point', admin: 'Admin' },
   loading: 'Loading…',

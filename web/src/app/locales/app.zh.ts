@@ -9,6 +9,7 @@ export const appZh = {
   menu: '菜单',
   openMenu: '打开菜单',
   signOut: '退出登录',
+  accountMenu: '账号菜单：{{name}}',
   signedInAs: '当前账号：{{email}}（账号 ID {{accountNo}}）',
   roles: { customer: '客户', reviewer: '审核员', photo_agent: '拍照点', admin: '管理员' },
   loading: '加载中…',

@@ -24,11 +24,13 @@ export const customerEn: typeof customerZh = {
     noSubject: 'This account has no filing subject yet',
     noWebsites: 'No websites yet. Click "Start a filing" to file the first one.',
     unnamedWebsite: '(website name not entered)',
-    registryMissing: 'The platform does not offer the filing-record query yet, so filed subjects and websites cannot be shown.',
+    registryMissing:
+      'The platform does not offer the filing-record query yet, so filed subjects and websites cannot be shown.',
     province: 'Filing province',
     accessedHere: 'Accessed at this provider',
     notAccessedHere: 'Not accessed at this provider',
-    notFiledYet: 'No filed website yet. Filing numbers appear here once the order in progress is approved by the bureau.',
+    notFiledYet:
+      'No filed website yet. Filing numbers appear here once the order in progress is approved by the bureau.',
     orders: 'Filing orders',
     noOrders: 'No filing orders yet',
     orderNo: 'Order number',
@@ -48,7 +50,8 @@ export const customerEn: typeof customerZh = {
     PENDING_RE_REVIEW: 'The photos are under re-review, usually within 1 working day.',
     RE_REVIEW_REJECTED:
       'The photo re-review rejected the photos. Retake them as advised, replace them and click "Submit photos".',
-    PENDING_BUREAU: 'Submitted to the bureau. The order is locked: it cannot be edited or abandoned until the bureau decides.',
+    PENDING_BUREAU:
+      'Submitted to the bureau. The order is locked: it cannot be edited or abandoned until the bureau decides.',
     BUREAU_REJECTED: 'The bureau rejected the order. Read the reasons, fix them and resubmit.',
     APPROVED: 'The filing is complete.',
     ABANDONED: 'The order was abandoned. Start a new filing if you still need one.',
@@ -82,14 +85,16 @@ export const customerEn: typeof customerZh = {
     total: 'about {{days}} working days (plus the time you take to fill in and photograph)',
     stepExpiresLabel: 'This step expires',
     stepExpires: 'before {{time}} (no step may last more than 45 days; the order expires then)',
-    provisional: "Some dates fall in a year whose public-holiday schedule is not published yet; they assume Monday–Friday.",
+    provisional:
+      'Some dates fall in a year whose public-holiday schedule is not published yet; they assume Monday–Friday.',
   },
   resources: {
     title: 'Servers and authorization codes',
     serversTitle: 'Servers for filing',
     serversIntro:
       "A filing needs one of this provider's mainland servers, prepaid for 3 months or more, unexpired, with a public IP. Hong Kong and overseas servers need no filing.",
-    noServers: 'This account has no servers. Buy an eligible server, or use an authorization code from another account.',
+    noServers:
+      'This account has no servers. Buy an eligible server, or use an authorization code from another account.',
     eligible: 'Eligible',
     notEligible: 'Not eligible',
     region: 'Region',
@@ -113,7 +118,7 @@ export const customerEn: typeof customerZh = {
     codeState: { AVAILABLE: 'Available', RESERVED: 'In use by an order', CONSUMED: 'Used', INVALID: 'Invalid' },
     revoke: 'Revoke',
     revokeTitle: 'Revoke the authorization code?',
-    revokeBody: 'Code {{code}} can no longer be used for filing; it still counts towards the server\'s 5 codes.',
+    revokeBody: "Code {{code}} can no longer be used for filing; it still counts towards the server's 5 codes.",
     codeRevoked: 'Code revoked',
   },
   needToFile: {
@@ -121,7 +126,7 @@ export const customerEn: typeof customerZh = {
     intro:
       "Three questions decide it. Only a domain that serves web content from one of this provider's mainland servers needs filing.",
     domain: 'Domain',
-    domainHelp: 'The website\'s domain, e.g. example.com or www.example.com; an IP address works too.',
+    domainHelp: "The website's domain, e.g. example.com or www.example.com; an IP address works too.",
     hosting: 'Where is the website hosted?',
     hostingOption: {
       PROVIDER_MAINLAND: "On this provider's mainland-China server",
@@ -177,7 +182,7 @@ export const customerEn: typeof customerZh = {
       },
       FILE_AT_OTHER_PROVIDER: {
         title: 'File with that provider',
-        body: 'Whoever provides access files: the filing is made with the provider whose servers host the site. This platform can file only websites on this provider\'s servers.',
+        body: "Whoever provides access files: the filing is made with the provider whose servers host the site. This platform can file only websites on this provider's servers.",
       },
       SUFFIX_NOT_FILABLE: {
         title: 'This suffix cannot be filed',
@@ -187,7 +192,8 @@ export const customerEn: typeof customerZh = {
     subdomain:
       'The filing is about the registrable domain {{domain}}: once it is filed, no sub-domain needs a filing; while it is not, its sub-domains are blocked too.',
     suffixWarning: 'Note: this suffix is not approved and cannot be filed in mainland China.',
-    duration: 'Starting today, the whole order takes about {{days}} working days, finishing around {{date}} (if every step keeps its time limit).',
+    duration:
+      'Starting today, the whole order takes about {{days}} working days, finishing around {{date}} (if every step keeps its time limit).',
     rules: 'Based on: {{rules}}',
     start: 'Start a filing',
     signUpToStart: 'Create an account and start',
@@ -205,7 +211,8 @@ export const customerEn: typeof customerZh = {
     province: 'Filing province',
     provinceHelp: "Where the subject's certificate was issued; it cannot be changed after verifying.",
     domains: 'Domains',
-    domainsHelp: 'An order may hold several websites (at most 10). One domain is enough here; add more websites and domains in the next step.',
+    domainsHelp:
+      'An order may hold several websites (at most 10). One domain is enough here; add more websites and domains in the next step.',
     resource: 'Filing resource',
     useServer: "Use this account's server",
     useCode: 'Use an authorization code from another account',
@@ -244,17 +251,22 @@ export const customerEn: typeof customerZh = {
     openCurrent: 'Open the current order',
     noResource: 'No filing resource available',
     toResources: 'See servers and codes',
-    mixed: 'All domains of an order must be of the same order type. Access filings and added websites are filed separately; do the access filing first.',
+    mixed:
+      'All domains of an order must be of the same order type. Access filings and added websites are filed separately; do the access filing first.',
     perDomain: 'Result per domain',
   },
   wizard: {
     title: 'Fill in the filing',
     titleRejected: 'Fix the rejected filing',
+    titleCancel: 'Confirm: {{type}}',
+    submitCancel: 'Submit the application',
+    submittedCancel: 'Submitted; waiting for initial review',
     orderNo: 'Order {{no}}',
     toOrder: 'Open the order',
     notEditable: 'The filing cannot be edited in this state',
     rejectionBanner: '{{count}} item(s) were rejected: change only these; everything else can stay as it is',
     rejectedBecause: 'Rejected: ',
+    rejectionAnswered: ' (changed)',
     rejected: 'Rejected',
     serverCheck: 'Platform check',
     stepsLabel: 'Steps',
@@ -268,7 +280,8 @@ export const customerEn: typeof customerZh = {
       review: 'Review & submit',
     },
     stepHelp: {
-      subject: 'The subject runs the websites: a person or an organisation. Certificate data must match the original exactly.',
+      subject:
+        'The subject runs the websites: a person or an organisation. Certificate data must match the original exactly.',
       principals: 'The principals receive the confirmation call during review; keep their phones reachable.',
       websites: 'At most 10 websites per order; each name, domain and service content is reviewed.',
       materials: 'Every image must be a clear colour scan or photo of the original, not of a photocopy.',
@@ -333,7 +346,8 @@ export const customerEn: typeof customerZh = {
       nationalLevel: 'A national-level organisation (its site names may use 中国 / 国家)',
       hasOfficialSeal: 'Has an official seal',
       remark: 'Subject remark',
-      remarkHelp: '{{province}} requires: when the office phone is a mobile, name its holder and job title in the remark.',
+      remarkHelp:
+        '{{province}} requires: when the office phone is a mobile, name its holder and job title in the remark.',
     },
     principal: {
       subjectTitle: 'Subject principal',
@@ -352,7 +366,8 @@ export const customerEn: typeof customerZh = {
       mobileLocal: '{{province}} requires a mobile number registered in the province.',
       officePhone: 'Office phone',
       officePhoneOrg: 'An organisation enters a landline with area code, e.g. 020-12345678.',
-      officePhoneLandline: "{{province}} requires an organisation's office phone to be a landline with area code, not a mobile.",
+      officePhoneLandline:
+        "{{province}} requires an organisation's office phone to be a landline with area code, not a mobile.",
       officePhonePerson: 'A person may enter the mobile number.',
       email: 'Email',
       emergencyName: 'Emergency contact',
@@ -364,7 +379,8 @@ export const customerEn: typeof customerZh = {
       remove: 'Remove this website',
       add: 'Add a website',
       limits: 'At most {{max}} websites per order. Access filings and added websites cannot share an order.',
-      keepClosed: 'Keep the site closed during the filing ("under construction" is fine), or it will be rejected; DNS may stay.',
+      keepClosed:
+        'Keep the site closed during the filing ("under construction" is fine), or it will be rejected; DNS may stay.',
       accessNoDns: 'An access filing needs no DNS change.',
       moreThanTen: 'For more than 10 websites, add the rest after this order is approved.',
       name: 'Website name',
@@ -382,7 +398,8 @@ export const customerEn: typeof customerZh = {
       serviceContentHelp: 'A personal filing can only choose "Other".',
       nature: 'Nature of the website',
       preApproval: 'Pre-approvals',
-      preApprovalHelp: 'Content of these kinds needs the approval of the competent authority; choose none if none applies.',
+      preApprovalHelp:
+        'Content of these kinds needs the approval of the competent authority; choose none if none applies.',
       preApprovalFor: '{{category}} approval ({{authority}})',
       paNumber: 'Approval number',
       paAuthority: 'Issuing authority',
@@ -425,11 +442,14 @@ export const customerEn: typeof customerZh = {
       ready: 'Everything passes the checks; the filing can be submitted.',
       fixFirst: 'Solve the problems marked red first',
       materialsCount: '{{count}} document(s) uploaded',
+      rejected:
+        '{{count}} rejection reason(s): fix them and resubmit; the reviewer looks again (unchanged items may be resubmitted too)',
     },
   },
   materials: {
     intro: 'These are the uploads this order needs, by order type, subject type and filing province.',
-    endpointMissing: "The platform's upload service is not available yet, so nothing can be uploaded; uploads will appear here.",
+    endpointMissing:
+      "The platform's upload service is not available yet, so nothing can be uploaded; uploads will appear here.",
     endpointMissingShort: 'Upload service not available yet',
     sheetTitle: 'Verification sheet (网站备案信息真实性核验单)',
     downloadSheet: 'Download the sheet of website {{n}} (PDF)',
@@ -489,19 +509,23 @@ export const customerEn: typeof customerZh = {
       billing: 'Billing system',
     },
     serverExpired: 'Server expired',
-    serverExpiredBody: "The order's access server has expired, so reviews cannot pass. Renew the server; the order continues after renewal.",
-    temporaryAccess: 'The access filing passed initial review: the site is temporarily reachable (allow 10–30 minutes).',
+    serverExpiredBody:
+      "The order's access server has expired, so reviews cannot pass. Renew the server; the order continues after renewal.",
+    temporaryAccess:
+      'The access filing passed initial review: the site is temporarily reachable (allow 10–30 minutes).',
   },
   rejection: {
     title: '{{step}}: reasons',
     count: '{{count}} item(s)',
     at: 'Rejected at',
     deadline: 'Fix and resubmit before {{date}}; after that the order expires',
-    where: 'Where: {{step}} ({{field}})',
+    where: 'Where: {{step}}',
     remedy: 'What to do: {{text}}',
     onlyFlagged: 'Change only what was rejected; everything else can stay as it is.',
-    howTo: 'Click "Back to edit" to open the filing with the rejected items marked; when done, click "Resubmit the filing".',
-    photosOnly: 'The re-review checks only the curtain photos: retake them as advised, replace them and click "Submit photos"; no new initial review.',
+    howTo:
+      'Click "Back to edit" to open the filing with the rejected items marked; when done, click "Resubmit the filing".',
+    photosOnly:
+      'The re-review checks only the curtain photos: retake them as advised, replace them and click "Submit photos"; no new initial review.',
     toPhotos: 'Replace the photos',
   },
   actions: {
@@ -528,7 +552,7 @@ export const customerEn: typeof customerZh = {
   photos: {
     title: 'Curtain photo',
     intro:
-      "Initial review passed. Every website principal takes a half-length photo in front of this provider's curtain; upload them all, then click \"Submit photos\".",
+      'Initial review passed. Every website principal takes a half-length photo in front of this provider\'s curtain; upload them all, then click "Submit photos".',
     methods: 'Three ways to the photo',
     method: {
       AGENT_PHOTO_POINT: 'Agent photo point: photographed on site, in the order the same day',
@@ -542,7 +566,8 @@ export const customerEn: typeof customerZh = {
     requestCurtain: 'Request the curtain',
     curtainRequested: 'Curtain requested',
     requirements: 'Photo requirements',
-    requirementsLocal: "The platform's photo-requirements service is not available yet; this list is computed here with the same rules.",
+    requirementsLocal:
+      "The platform's photo-requirements service is not available yet; this list is computed here with the same rules.",
     must: 'Required',
     advice: 'Advice',
     submit: 'Submit photos',
@@ -560,18 +585,21 @@ export const customerEn: typeof customerZh = {
       "Filing transfers are done by the provider's support: contact support with both account IDs and the subject's certificate.",
     target: 'Filing',
     password: 'Filing password',
-    passwordHelp: 'Sent to the subject principal when the bureau approved the filing; it can be recovered on the bureau site.',
+    passwordHelp:
+      'Sent to the subject principal when the bureau approved the filing; it can be recovered on the bureau site.',
     confirm: 'I understand; I want to file "{{type}}"',
     estimate: 'About {{days}} working days (initial review 1 + re-review 1 + bureau 20; 30 in Zhejiang).',
     cancelWindow: 'Cancellations need no photo; the bureau takes {{min}}–{{max}} working days.',
     difference: 'Cancel access versus cancel the filing',
     cancelAccessMeans:
       "Cancel access: the filing number stays valid; this provider just stops providing access, and the domain is blocked on this provider's servers.",
-    cancelFilingMeans: 'Cancel the filing: the number is deleted at MIIT; to be reachable again the site must be filed anew.',
+    cancelFilingMeans:
+      'Cancel the filing: the number is deleted at MIIT; to be reachable again the site must be filed anew.',
     shellWarning:
       'Before cancelling access, file an access filing with the provider now hosting the site: a website without any access provider becomes a "shell" and may be cancelled by the bureau.',
     inFlight: 'The account has an order in progress; finish or abandon it first:',
-    noFiledSubject: 'This account has no filed subject yet; changes, cancellations and cancel access come after approval.',
+    noFiledSubject:
+      'This account has no filed subject yet; changes, cancellations and cancel access come after approval.',
     pickWebsite: 'Choose at least one website',
     passwordRequired: 'Enter the filing password',
     confirmRequired: 'Confirm the type',

@@ -226,7 +226,8 @@ export const customerZh = {
       WITH_SUBJECT: '该主体已有网站在本接入商接入。',
       WITHOUT_SUBJECT: '该主体目前只在其他接入商备案。',
     },
-    keepClosed: '备案期间请保持网站未开通（可显示「网站建设中」）；域名解析可以保留，未备案的域名在本接入商服务器上会被拦截。',
+    keepClosed:
+      '备案期间请保持网站未开通（可显示「网站建设中」）；域名解析可以保留，未备案的域名在本接入商服务器上会被拦截。',
     accessDns: '接入备案无需修改域名解析；初审通过后网站即可临时访问。',
     inFlightTitle: '您有一个进行中的订单',
     inFlightBody:
@@ -240,11 +241,15 @@ export const customerZh = {
   wizard: {
     title: '填写备案信息',
     titleRejected: '修改被驳回的备案信息',
+    titleCancel: '确认办理：{{type}}',
+    submitCancel: '提交申请',
+    submittedCancel: '申请已提交，等待初审',
     orderNo: '订单号 {{no}}',
     toOrder: '查看订单',
     notEditable: '当前状态不能修改备案信息',
     rejectionBanner: '有 {{count}} 项被驳回：只需修改这些项目，其他信息无需改动',
     rejectedBecause: '驳回原因：',
+    rejectionAnswered: '（已修改）',
     rejected: '驳回',
     serverCheck: '平台校验',
     stepsLabel: '填写步骤',
@@ -355,8 +360,7 @@ export const customerZh = {
       accessNoDns: '接入备案无需修改域名解析。',
       moreThanTen: '超过 10 个网站时，请在本订单审核通过后再提交新增网站。',
       name: '网站名称',
-      nameHelpPerson:
-        '个人网站名称不能含有公司、工作室等单位字样，也不能与网站内容无关；例如「张三的技术博客」。',
+      nameHelpPerson: '个人网站名称不能含有公司、工作室等单位字样，也不能与网站内容无关；例如「张三的技术博客」。',
       nameHelpOrg: '网站名称须与主办单位名称或网站内容相关。',
       domains: '网站域名',
       domainsHelp: '填写顶级域名（如 example.com）即可，子域名无需单独备案。',
@@ -412,6 +416,7 @@ export const customerZh = {
       ready: '所有信息已通过检查，可以提交。',
       fixFirst: '请先解决标红的问题',
       materialsCount: '已上传 {{count}} 份材料',
+      rejected: '{{count}} 项驳回原因：修改后重新提交，审核员会重新审核（未修改的项目也可以提交）',
     },
   },
   materials: {
@@ -484,7 +489,7 @@ export const customerZh = {
     count: '{{count}} 项',
     at: '驳回时间',
     deadline: '请在 {{date}} 前完成修改并重新提交，逾期订单将过期',
-    where: '位置：{{step}}（{{field}}）',
+    where: '位置：{{step}}',
     remedy: '处理建议：{{text}}',
     onlyFlagged: '只需修改被驳回的项目，其他信息无需改动。',
     howTo: '单击「返回修改」打开备案信息，被驳回的项目已标出；修改完成后单击「重新提交备案」。',
@@ -550,7 +555,8 @@ export const customerZh = {
     estimate: '预计约 {{days}} 个工作日（初审 1 + 复审 1 + 管局 20，浙江管局 30）。',
     cancelWindow: '注销和取消接入无需拍照；管局处理时间为 {{min}}～{{max}} 个工作日。',
     difference: '取消接入与注销备案的区别',
-    cancelAccessMeans: '取消接入：备案号仍然有效，只是本接入商不再为该网站提供接入，域名指向本接入商服务器时将无法访问。',
+    cancelAccessMeans:
+      '取消接入：备案号仍然有效，只是本接入商不再为该网站提供接入，域名指向本接入商服务器时将无法访问。',
     cancelFilingMeans: '注销备案：备案号从工信部删除，网站如需再被访问，必须重新备案。',
     shellWarning:
       '取消接入前请先在网站现在使用的服务商处办理接入备案：没有任何接入商的网站会成为「空壳网站」，有被管局注销的风险。',

@@ -24,7 +24,7 @@ export function SignIn() {
     setError(null);
     try {
       const u = await signIn(v.email.trim(), v.password);
-      navigate(safeNext(params.get('next')) ?? homeOf(u.role), { replace: true });
+      void navigate(safeNext(params.get('next')) ?? homeOf(u.role), { replace: true });
     } catch (err) {
       setError(err);
     } finally {

@@ -31,7 +31,7 @@ export function SignUp() {
         password: v.password,
         ...(v.displayName?.trim() ? { displayName: v.displayName.trim() } : {}),
       });
-      navigate(homeOf(u.role), { replace: true });
+      void navigate(homeOf(u.role), { replace: true });
     } catch (err) {
       // field-level refusals go to their fields; anything else above the form
       if (isProblem(err) && err.errors.length) {

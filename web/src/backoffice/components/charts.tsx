@@ -1,10 +1,27 @@
-import { barLayout, linePoints, niceMax, slantLabels, ticks } from '../logic/chart.ts';
+import { useEffect, useRef, useState } from 'react';
+import { barLayout, clip, legendOffsets, linePoints, niceMax, slantLabels, ticks } from '../logic/chart.ts';
+
+/** The width of the chart's container, so the SVG is drawn at its real size and its text stays at 13 px. */
+function useWidth(fallback: number) {
+  const ref = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(fallback);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setWidth(Math.max(320, Math.floor(el.getBoundingClientRect().width)));
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
 
 /**
  * Small SVG charts for the dashboard: accessible (a title and a data table for screen readers), sized by their
  * container, with CJK labels in the console font.
  */
-const PAD = { top: 20, right: 16, bottom: 64, left: 64 };
+const PAD = { top: 20, right: 16, bottom: 76, left: 64 };
 
 export function BarChart({
   title,
@@ -19,7 +36,8 @@ export function BarChart({
   color?: string;
   unit?: string;
 }) {
-  const width = Math.max(560, data.length * 64);
+  const [ref, box] = useWidth(560);
+  const width = Math.max(box, data.length * 48 + PAD.left + PAD.right);
   const plotW = width - PAD.left - PAD.right;
   const plotH = height - PAD.top - PAD.bottom;
   const max = niceMax(Math.max(0, ...data.map((d) => d.value)));
@@ -29,8 +47,8 @@ export function BarChart({
     plotW,
   );
   return (
-    <figure className="bo-chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} style={{ width: '100%', height: 'auto' }}>
+    <figure className="bo-chart" ref={ref}>
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
         <title>{title}</title>
         <g transform={`translate(${PAD.left},${PAD.top})`}>
           {ticks(max).map((v) => {
@@ -58,10 +76,10 @@ export function BarChart({
                   x={cx}
                   y={plotH + 18}
                   textAnchor={slant ? 'end' : 'middle'}
-                  transform={slant ? `rotate(-28 ${cx} ${plotH + 18})` : undefined}
+                  transform={slant ? `rotate(-25 ${cx} ${plotH + 18})` : undefined}
                   className="bo-chart-label"
                 >
-                  {b.label}
+                  {slant ? clip(b.label, 120) : b.label}
                 </text>
               </g>
             );
@@ -101,7 +119,8 @@ export function LineChart({
   series: Series[];
   height?: number;
 }) {
-  const width = Math.max(560, labels.length * 72);
+  const [ref, box] = useWidth(560);
+  const width = Math.max(box, labels.length * 56 + PAD.left + PAD.right);
   const plotW = width - PAD.left - PAD.right;
   const plotH = height - PAD.top - PAD.bottom;
   const max = niceMax(Math.max(0, ...series.flatMap((s) => s.values)));
@@ -112,8 +131,8 @@ export function LineChart({
     max,
   ).map(([x]) => x);
   return (
-    <figure className="bo-chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} style={{ width: '100%', height: 'auto' }}>
+    <figure className="bo-chart" ref={ref}>
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
         <title>{title}</title>
         <g transform={`translate(${PAD.left},${PAD.top})`}>
           {ticks(max).map((v) => {
@@ -148,7 +167,7 @@ export function LineChart({
         </g>
         <g transform={`translate(${PAD.left},${height - 16})`}>
           {series.map((s, i) => (
-            <g key={s.name} transform={`translate(${i * 150},0)`}>
+            <g key={s.name} transform={`translate(${legendOffsets(series.map((x) => x.name))[i]},0)`}>
               <rect width={12} height={12} y={-10} fill={s.color} rx={2} />
               <text x={18} className="bo-chart-legend">
                 {s.name}

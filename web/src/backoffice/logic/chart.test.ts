@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { barLayout, linePoints, niceMax, slantLabels, ticks } from './chart.ts';
+import { barLayout, clip, legendOffsets, linePoints, niceMax, slantLabels, ticks } from './chart.ts';
 
 describe('dashboard chart scales', () => {
   it('rounds the axis up to a nice number', () => {
@@ -34,6 +34,16 @@ describe('dashboard chart scales', () => {
   it('slants x labels only when they do not fit', () => {
     assert.equal(slantLabels(['广东', '北京'], 400), false);
     assert.equal(slantLabels(['待拍照（办理拍照）', '管局审核中（已锁定）', '初审中', '复审中'], 400), true);
+  });
+
+  it('legend entries do not overlap; long labels are clipped', () => {
+    const [a, b, c] = legendOffsets(['初审·到期总数', 'Initial review·Breached', 'x']);
+    assert.equal(a, 0);
+    assert.ok(b > 13 * 7, 'after seven CJK characters');
+    assert.ok(c - b > 7 * 20, 'after a long Latin label');
+    assert.equal(clip('广东', 100), '广东');
+    assert.equal(clip('Awaiting curtain photo', 60), 'Awaitin…');
+    assert.ok(clip('待拍照（办理拍照）', 60).length <= 5);
   });
 
   it('a line spans the width; one point sits in the middle', () => {

@@ -54,5 +54,32 @@ export function linePoints(values: readonly number[], width: number, height: num
 export function slantLabels(labels: readonly string[], plotWidth: number): boolean {
   if (labels.length === 0) return false;
   const slot = plotWidth / labels.length;
-  return labels.some((l) => [...l].length * 13 > slot - 4);
+  return labels.some((l) => textWidth(l) > slot - 4);
+}
+
+/** Rough text width at 13 px: CJK characters are square, Latin ones about half as wide. */
+export function textWidth(text: string): number {
+  return [...text].reduce((w, c) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(c) ? 13 : 7.2), 0);
+}
+
+/** x offsets of legend entries (swatch + text + gap) laid out in one row. */
+export function legendOffsets(names: readonly string[]): number[] {
+  const out: number[] = [];
+  let x = 0;
+  for (const n of names) {
+    out.push(x);
+    x += 18 + textWidth(n) + 20;
+  }
+  return out;
+}
+
+/** A label cut to about `max` px with an ellipsis; the full text stays in the chart's title and data table. */
+export function clip(label: string, max: number): string {
+  if (textWidth(label) <= max) return label;
+  let out = '';
+  for (const c of label) {
+    if (textWidth(`${out}${c}…`) > max) break;
+    out += c;
+  }
+  return `${out}…`;
 }

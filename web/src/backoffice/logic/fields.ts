@@ -14,7 +14,7 @@ const LABELS: Record<string, LocalizedText> = {
   materials: { zh: '材料', en: 'Material' },
   existingWebsites: { zh: '已备案网站', en: 'Filed website' },
   orderType: { zh: '备案类型', en: 'Order type' },
-  province: { zh: '备案省份', en: 'Province' },
+  province: { zh: '省份', en: 'Province' },
   city: { zh: '城市', en: 'City' },
   district: { zh: '区县', en: 'District' },
   authCode: { zh: '备案授权码', en: 'Authorization code' },

@@ -36,6 +36,9 @@ export function ReviewPage() {
   const p = page.data;
   const o = p.order;
   const back = p.stage === 're-review' ? '/review/queues/re-review' : '/review/queues/initial';
+  // what this user may do is what the lifecycle offers them (an admin reads, a reviewer decides)
+  const events = o.allowedEvents as string[];
+  const canReject = events.includes('INITIAL_REJECT') || events.includes('RE_REVIEW_REJECT');
   const rejectWith = (item: ChecklistItem) => {
     setPending({ code: item.reasonCode, field: item.field });
     setTab('decision');
@@ -83,6 +86,8 @@ export function ReviewPage() {
         <Col xs={24} xl={9}>
           <Card size="small" className="bo-col-card">
             <Tabs
+              size="small"
+              tabBarGutter={14}
               activeKey={tab}
               onChange={setTab}
               items={[
@@ -94,9 +99,7 @@ export function ReviewPage() {
                       {p.checklist.blocking.length > 0 && <Tag color="error">{p.checklist.blocking.length}</Tag>}
                     </Space>
                   ),
-                  children: (
-                    <ChecklistPanel checklist={p.checklist} onRejectWith={rejectWith} canReject={p.stage !== null} />
-                  ),
+                  children: <ChecklistPanel checklist={p.checklist} onRejectWith={rejectWith} canReject={canReject} />,
                 },
                 ...(p.stage === 'initial' || p.calls.attempts.length
                   ? [
@@ -110,14 +113,16 @@ export function ReviewPage() {
                             </Tag>
                           </Space>
                         ),
-                        children: <CallsPanel page={p} />,
+                        children: <CallsPanel page={p} canCall={canReject && p.stage === 'initial'} />,
                       },
                     ]
                   : []),
                 {
                   key: 'decision',
                   label: t('review.tab.decision'),
-                  children: <DecisionPanel page={p} pending={pending} onPendingUsed={clearPending} />,
+                  children: (
+                    <DecisionPanel page={p} pending={pending} onPendingUsed={clearPending} canDecide={canReject} />
+                  ),
                 },
                 {
                   key: 'diff',

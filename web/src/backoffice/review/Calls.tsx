@@ -10,7 +10,7 @@ import { type BoKey, useBo } from '../i18n.tsx';
  * 审核确认电话 (R-ORD-018): who to call, each attempt of every round, and the form for the next one. The server
  * enforces the 2-hour gap, sends the SMS after a missed call (R-NTF-008) and rejects after the second miss.
  */
-export function CallsPanel({ page }: { page: ReviewPageData }) {
+export function CallsPanel({ page, canCall }: { page: ReviewPageData; canCall: boolean }) {
   const { t } = useBo();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ outcome: string; note?: string }>();
@@ -63,7 +63,7 @@ export function CallsPanel({ page }: { page: ReviewPageData }) {
           title={t('call.retryAt', { time: beijingText(s.retryAllowedAt), m: page.calls.retryAfterMinutes })}
         />
       )}
-      {inReview && page.calls.callee ? (
+      {inReview && canCall && page.calls.callee ? (
         <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ outcome: 'reached' }}>
           <Form.Item name="outcome" label={t('call.outcome')} rules={[{ required: true }]}>
             <Radio.Group

@@ -28,8 +28,11 @@ export function DecisionPanel({
   page,
   pending,
   onPendingUsed,
+  canDecide,
 }: {
   page: ReviewPageData;
+  /** The lifecycle offers this user the review events (reviewers; an admin only reads). */
+  canDecide: boolean;
   /** A reason started from a checklist item. */
   pending: ReasonDraft | null;
   onPendingUsed: () => void;
@@ -69,6 +72,7 @@ export function DecisionPanel({
   }, [pending, byCode, catalogue.isPending, form, onPendingUsed, page.order.draft, pick]);
 
   if (!stage) return <Alert type="info" showIcon title={t('decision.noStage')} />;
+  if (!canDecide) return <Alert type="info" showIcon title={t('decision.readOnly')} />;
 
   const options = (['rej', 'rule'] as const).map((source) => ({
     label: t(`decision.catalogueSource.${source}` as BoKey),

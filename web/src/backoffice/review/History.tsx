@@ -22,45 +22,35 @@ export function DiffPanel({ page }: { page: ReviewPageData }) {
       {d.changes.length === 0 ? (
         <Alert type="warning" showIcon title={t('diff.noChanges')} />
       ) : (
-        <Table
+        <List
           size="small"
-          rowKey="path"
-          pagination={false}
+          bordered
           dataSource={d.changes}
-          columns={[
-            {
-              title: t('diff.field'),
-              dataIndex: 'path',
-              render: (p: string) => (
-                <Space orientation="vertical" size={0}>
-                  <span>{fieldLabel(p, lang)}</span>
-                  <code className="small">{p}</code>
+          rowKey="path"
+          renderItem={(c) => (
+            <List.Item data-path={c.path}>
+              <div className="bo-diff-item">
+                <Space wrap size={4}>
+                  <strong>{fieldLabel(c.path, lang)}</strong>
+                  {c.flaggedBy.map((code) => (
+                    <Tag key={code} color="red">
+                      {code}
+                    </Tag>
+                  ))}
                 </Space>
-              ),
-            },
-            {
-              title: t('diff.before'),
-              dataIndex: 'before',
-              render: (v: unknown) => (
-                <span className="bo-before">{valueText(v, t('common.yes'), t('common.no'))}</span>
-              ),
-            },
-            {
-              title: t('diff.after'),
-              dataIndex: 'after',
-              render: (v: unknown) => <span className="bo-after">{valueText(v, t('common.yes'), t('common.no'))}</span>,
-            },
-            {
-              title: t('review.flagged'),
-              dataIndex: 'flaggedBy',
-              render: (codes: string[]) =>
-                codes.map((c) => (
-                  <Tag key={c} color="red">
-                    {c}
-                  </Tag>
-                )),
-            },
-          ]}
+                <code className="small muted">{c.path}</code>
+                <div className="bo-diff-values">
+                  <span className="bo-before" title={t('diff.before')}>
+                    {valueText(c.before, t('common.yes'), t('common.no'))}
+                  </span>
+                  <span aria-hidden="true">→</span>
+                  <span className="bo-after" title={t('diff.after')}>
+                    {valueText(c.after, t('common.yes'), t('common.no'))}
+                  </span>
+                </div>
+              </div>
+            </List.Item>
+          )}
         />
       )}
     </div>

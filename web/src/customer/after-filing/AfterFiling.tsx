@@ -6,8 +6,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { estimatedWorkingDays, type OrderType } from '../../../../src/modules/filings/domain/order-types.ts';
 import { api, ProblemError } from '../../app/api.ts';
 import { useLang } from '../../app/i18n.ts';
-import { NotFound } from '../../app/pages/NotFound.tsx';
 import { ProblemAlert } from '../../app/ProblemAlert.tsx';
+import { NotFound } from '../../app/pages/NotFound.tsx';
 import { useMyFilings } from '../dashboard/Dashboard.tsx';
 import { CANCELLATION_BUREAU_DAYS } from '../logic/timeline.ts';
 import { inFlight, useOrders } from '../queries.ts';
@@ -66,7 +66,12 @@ export function AfterFiling() {
   );
 }
 
-const NEEDS_WEBSITES: readonly AfterFilingKind[] = ['change-website', 'change-access', 'cancel-website', 'cancel-access'];
+const NEEDS_WEBSITES: readonly AfterFilingKind[] = [
+  'change-website',
+  'change-access',
+  'cancel-website',
+  'cancel-access',
+];
 
 interface CreatedOrder {
   id: string;
@@ -124,9 +129,9 @@ export function AfterFilingAction() {
         ...(k === 'cancel-subject' ? { filingPassword: v.filingPassword ?? '' } : {}),
         ...(cancel && v.confirm ? { confirm: type } : {}),
       });
-      for (const w of r.warnings ?? []) message.warning(pick(w.message));
+      for (const w of r.warnings ?? []) void message.warning(pick(w.message));
       await qc.invalidateQueries({ queryKey: ['orders'] });
-      navigate(`/console/orders/${r.id}/edit${cancel ? '?step=review' : ''}`);
+      void navigate(`/console/orders/${r.id}/edit${cancel ? '?step=review' : ''}`);
     } catch (err) {
       setError(err);
     } finally {
@@ -151,11 +156,14 @@ export function AfterFilingAction() {
           {rules.map((r) => (
             <li key={r}>{r}</li>
           ))}
-          {type && !cancel && (
-            <li>{t('customer.after.estimate', { days: estimatedWorkingDays(type, 20) })}</li>
-          )}
+          {type && !cancel && <li>{t('customer.after.estimate', { days: estimatedWorkingDays(type, 20) })}</li>}
           {cancel && (
-            <li>{t('customer.after.cancelWindow', { min: CANCELLATION_BUREAU_DAYS.min, max: CANCELLATION_BUREAU_DAYS.max })}</li>
+            <li>
+              {t('customer.after.cancelWindow', {
+                min: CANCELLATION_BUREAU_DAYS.min,
+                max: CANCELLATION_BUREAU_DAYS.max,
+              })}
+            </li>
           )}
         </ul>
       </Card>
@@ -223,7 +231,12 @@ export function AfterFilingAction() {
             <Form.Item
               name="confirm"
               valuePropName="checked"
-              rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('customer.after.confirmRequired')))) }]}
+              rules={[
+                {
+                  validator: (_, v) =>
+                    v ? Promise.resolve() : Promise.reject(new Error(t('customer.after.confirmRequired'))),
+                },
+              ]}
               {...errorAt('confirm')}
             >
               <Checkbox>{t('customer.after.confirm', { type: t(`customer.after.kind.${k}.title`) })}</Checkbox>

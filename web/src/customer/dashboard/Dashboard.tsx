@@ -85,7 +85,9 @@ function FilingsCard({ pending }: { pending: OrderView | undefined }) {
                       <span>{w.name}</span>
                       <Tag color="blue">{w.filingNumber ?? t('customer.dashboard.noNumberYet')}</Tag>
                       <Tag color={w.accessedHere ? 'success' : 'warning'}>
-                        {w.accessedHere ? t('customer.dashboard.accessedHere') : t('customer.dashboard.notAccessedHere')}
+                        {w.accessedHere
+                          ? t('customer.dashboard.accessedHere')
+                          : t('customer.dashboard.notAccessedHere')}
                       </Tag>
                     </Space>
                   }

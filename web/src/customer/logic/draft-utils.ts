@@ -45,7 +45,8 @@ export function draftSchemaErrors(draft: FilingDraft): { field: string; code: st
 /** The draft's material for a slot (kind + website), if uploaded. */
 export function materialFor(materials: readonly Material[] | undefined, kind: string, websiteIndex?: number) {
   return (materials ?? []).find(
-    (m) => m.kind === kind && (websiteIndex === undefined ? m.websiteIndex === undefined : m.websiteIndex === websiteIndex),
+    (m) =>
+      m.kind === kind && (websiteIndex === undefined ? m.websiteIndex === undefined : m.websiteIndex === websiteIndex),
   );
 }
 

@@ -7,7 +7,11 @@ describe('violation field paths ↔ form fields', () => {
     assert.equal(fieldKey(['websites', 0, 'domains', 1]), 'websites[0].domains[1]');
     assert.equal(fieldKey(['subjectPrincipal', 'mobile']), 'subjectPrincipal.mobile');
     assert.deepEqual(parseFieldKey('websites[0].domains[1]'), ['websites', 0, 'domains', 1]);
-    assert.deepEqual(parseFieldKey('subject.communicationAddress.detail'), ['subject', 'communicationAddress', 'detail']);
+    assert.deepEqual(parseFieldKey('subject.communicationAddress.detail'), [
+      'subject',
+      'communicationAddress',
+      'detail',
+    ]);
     // rule-level patterns keep their names and drop the empty index
     assert.deepEqual(parseFieldKey('websites[].domains[]'), ['websites', 'domains']);
   });

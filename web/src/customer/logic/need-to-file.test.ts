@@ -8,7 +8,12 @@ describe('do I need to file? (R-ACS-001)', () => {
     assert.equal(hk.verdict, 'NOT_NEEDED');
     assert.equal(hk.blockedIfServedHere, false);
     assert.ok(hk.rules.includes('R-ACS-003'));
-    const mainland = needToFile({ domain: 'example-shop.cn', hosting: 'PROVIDER_MAINLAND', serving: 'NOW', filed: 'NO' });
+    const mainland = needToFile({
+      domain: 'example-shop.cn',
+      hosting: 'PROVIDER_MAINLAND',
+      serving: 'NOW',
+      filed: 'NO',
+    });
     assert.equal(mainland.verdict, 'FILE_HERE');
     assert.equal(mainland.blockedIfServedHere, true);
   });
@@ -35,19 +40,35 @@ describe('do I need to file? (R-ACS-001)', () => {
   });
 
   it('FAQ-005 R-ACS-004: an IP address needs no filing', () => {
-    assert.equal(needToFile({ domain: '203.0.113.10', hosting: 'PROVIDER_MAINLAND', serving: 'NOW' }).verdict, 'IP_ADDRESS');
-    assert.equal(needToFile({ domain: 'http://203.0.113.10/', hosting: 'PROVIDER_MAINLAND', serving: 'NOW' }).verdict, 'IP_ADDRESS');
+    assert.equal(
+      needToFile({ domain: '203.0.113.10', hosting: 'PROVIDER_MAINLAND', serving: 'NOW' }).verdict,
+      'IP_ADDRESS',
+    );
+    assert.equal(
+      needToFile({ domain: 'http://203.0.113.10/', hosting: 'PROVIDER_MAINLAND', serving: 'NOW' }).verdict,
+      'IP_ADDRESS',
+    );
   });
 
   it('R-ORD-004 R-ACS-006: a domain filed through another provider needs an access filing here', () => {
-    const a = needToFile({ domain: 'www.example-shop.cn', hosting: 'PROVIDER_MAINLAND', serving: 'NOW', filed: 'OTHER_PROVIDER' });
+    const a = needToFile({
+      domain: 'www.example-shop.cn',
+      hosting: 'PROVIDER_MAINLAND',
+      serving: 'NOW',
+      filed: 'OTHER_PROVIDER',
+    });
     assert.equal(a.verdict, 'ACCESS_HERE');
-    const done = needToFile({ domain: 'blog.example-shop.cn', hosting: 'PROVIDER_MAINLAND', serving: 'NOW', filed: 'HERE' });
+    const done = needToFile({
+      domain: 'blog.example-shop.cn',
+      hosting: 'PROVIDER_MAINLAND',
+      serving: 'NOW',
+      filed: 'HERE',
+    });
     assert.equal(done.verdict, 'ALREADY_DONE');
     assert.equal(done.blockedIfServedHere, false);
   });
 
-  it('R-ORD-036: a site on another provider\'s mainland server is filed there', () => {
+  it("R-ORD-036: a site on another provider's mainland server is filed there", () => {
     assert.equal(
       needToFile({ domain: 'example-shop.cn', hosting: 'OTHER_MAINLAND', serving: 'NOW' }).verdict,
       'FILE_AT_OTHER_PROVIDER',
@@ -63,7 +84,10 @@ describe('do I need to file? (R-ACS-001)', () => {
   });
 
   it('R-WEB-003: something that is not a host name is reported, not guessed', () => {
-    assert.equal(needToFile({ domain: 'not a domain', hosting: 'PROVIDER_MAINLAND', serving: 'NOW' }).verdict, 'INVALID_DOMAIN');
+    assert.equal(
+      needToFile({ domain: 'not a domain', hosting: 'PROVIDER_MAINLAND', serving: 'NOW' }).verdict,
+      'INVALID_DOMAIN',
+    );
     assert.equal(needToFile({ domain: '', hosting: 'PROVIDER_MAINLAND', serving: 'NOW' }).verdict, 'INVALID_DOMAIN');
   });
 });

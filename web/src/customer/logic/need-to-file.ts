@@ -76,7 +76,7 @@ export function needToFile(input: NeedToFileInput): NeedToFileAnswer {
     return { verdict: 'IP_ADDRESS', subdomain: false, rules: ['R-ACS-004'], blockedIfServedHere: false };
   const host = normalizeHost(bare);
   const parsed = host ? parseDomain(host) : null;
-  if (!parsed || !parsed.ok)
+  if (!parsed?.ok)
     return { verdict: 'INVALID_DOMAIN', subdomain: false, rules: ['R-WEB-003'], blockedIfServedHere: false };
 
   const base = {
@@ -95,7 +95,8 @@ export function needToFile(input: NeedToFileInput): NeedToFileAnswer {
     return { ...base, verdict: 'FILE_AT_OTHER_PROVIDER', rules: [...rules, 'R-ORD-036'], blockedIfServedHere };
   if (!base.suffixFilable && servedHere)
     return { ...base, verdict: 'SUFFIX_NOT_FILABLE', rules: [...rules, 'R-WEB-005', 'R-ACS-015'], blockedIfServedHere };
-  if (filed === 'HERE') return { ...base, verdict: 'ALREADY_DONE', rules: [...rules, 'R-ACS-006'], blockedIfServedHere };
+  if (filed === 'HERE')
+    return { ...base, verdict: 'ALREADY_DONE', rules: [...rules, 'R-ACS-006'], blockedIfServedHere };
 
   // From here the site is (or will be) on this provider's mainland servers, or nowhere yet.
   const action: Verdict = filed === 'OTHER_PROVIDER' ? 'ACCESS_HERE' : 'FILE_HERE';

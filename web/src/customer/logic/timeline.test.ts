@@ -10,7 +10,14 @@ describe('order progress timeline', () => {
   it('R-ORD-017 R-ORD-021 R-ORD-022 R-ORD-023: a draft projects every step and the bureau decision as an estimate', () => {
     const created = at('2026-11-02T09:00:00+08:00');
     const tl = orderTimeline(
-      { type: 'FIRST', state: 'DRAFT', province: '广东', createdAt: created, stateEnteredAt: created, submittedAt: null },
+      {
+        type: 'FIRST',
+        state: 'DRAFT',
+        province: '广东',
+        createdAt: created,
+        stateEnteredAt: created,
+        submittedAt: null,
+      },
       [{ at: created, from: null, to: 'DRAFT' }],
       calendar,
       '2026-11-02',

@@ -1,10 +1,6 @@
 import { addCalendarDays, beijingDate } from '../../../../src/modules/calendar/civil-date.ts';
 import type { WorkCalendar } from '../../../../src/modules/calendar/work-calendar.ts';
-import {
-  isCancellation,
-  type OrderType,
-  reviewSteps,
-} from '../../../../src/modules/filings/domain/order-types.ts';
+import { isCancellation, type OrderType, reviewSteps } from '../../../../src/modules/filings/domain/order-types.ts';
 import { type OrderState, STATE_INFO, STEP_VALIDITY_DAYS } from '../../../../src/modules/filings/domain/states.ts';
 import { provinceTable } from '../../../../src/modules/rules/provinces/table.ts';
 
@@ -164,7 +160,11 @@ export function orderTimeline(
       const failed = REJECTED.includes(order.state) || endedIn !== null;
       step.status = failed ? 'error' : 'process';
       if (started !== undefined) step.startedOn = beijingDate(new Date(started));
-      if (order.state === 'INITIAL_REJECTED' || order.state === 'RE_REVIEW_REJECTED' || order.state === 'BUREAU_REJECTED')
+      if (
+        order.state === 'INITIAL_REJECTED' ||
+        order.state === 'RE_REVIEW_REJECTED' ||
+        order.state === 'BUREAU_REJECTED'
+      )
         step.finishedOn = beijingDate(new Date(order.stateEnteredAt));
       if (sla && step.startedOn && !failed) {
         step.dueOn = addWd(step.startedOn, sla.days);

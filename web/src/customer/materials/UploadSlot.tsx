@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { Material, MaterialKind } from '../../../../src/modules/rules/draft.ts';
 import { extensionOf, type UploadAcceptance } from '../../../../src/modules/rules/materials/acceptance.ts';
 import { api, ProblemError } from '../../app/api.ts';
-import { MessageList, type FieldMessage } from '../wizard/fields.tsx';
 import type { MaterialView } from '../types.ts';
+import { type FieldMessage, MessageList } from '../wizard/fields.tsx';
 
 export interface SlotSpec {
   kind: MaterialKind;
@@ -27,7 +27,8 @@ export function preUploadProblem(
   return null;
 }
 
-const kb = (n: number | undefined) => (n === undefined ? '' : n >= 1_048_576 ? `${(n / 1_048_576).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
+const kb = (n: number | undefined) =>
+  n === undefined ? '' : n >= 1_048_576 ? `${(n / 1_048_576).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 
 /**
  * One upload slot: the requirement, the uploaded file with its preview, the per-file error from the platform (or from
@@ -151,12 +152,21 @@ export function UploadSlot({
               return false;
             }}
           >
-            <Button icon={<CloudUploadOutlined aria-hidden />} loading={busy} disabled={disabled} aria-describedby={`${id}-label`}>
+            <Button
+              icon={<CloudUploadOutlined aria-hidden />}
+              loading={busy}
+              disabled={disabled}
+              aria-describedby={`${id}-label`}
+            >
               {material ? t('customer.materials.replace') : t('customer.materials.upload')}
             </Button>
           </Upload>
           {material && onRemove && !disabled && (
-            <Button icon={<DeleteOutlined aria-hidden />} onClick={onRemove} aria-label={t('customer.materials.remove')}>
+            <Button
+              icon={<DeleteOutlined aria-hidden />}
+              onClick={onRemove}
+              aria-label={t('customer.materials.remove')}
+            >
               {t('customer.materials.remove')}
             </Button>
           )}

@@ -2,8 +2,8 @@ import { Alert, Button, Card, Form, Input, Radio, Space, Typography } from 'antd
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { usePlatformClock, workCalendar } from '../../app/clock.ts';
 import { useAuth } from '../../app/auth.tsx';
+import { usePlatformClock, workCalendar } from '../../app/clock.ts';
 import { ProvinceSelect } from '../common.tsx';
 import { type FiledStatus, type Hosting, needToFile, type Serving } from '../logic/need-to-file.ts';
 import { expectedApprovalIfStartedOn } from '../logic/timeline.ts';
@@ -16,7 +16,13 @@ interface Values {
   province?: string;
 }
 
-const HOSTING: Hosting[] = ['PROVIDER_MAINLAND', 'PROVIDER_NON_MAINLAND', 'OTHER_MAINLAND', 'OTHER_NON_MAINLAND', 'NOWHERE'];
+const HOSTING: Hosting[] = [
+  'PROVIDER_MAINLAND',
+  'PROVIDER_NON_MAINLAND',
+  'OTHER_MAINLAND',
+  'OTHER_NON_MAINLAND',
+  'NOWHERE',
+];
 const SERVING: Serving[] = ['NOW', 'LATER', 'NO'];
 const FILED: FiledStatus[] = ['NO', 'OTHER_PROVIDER', 'HERE', 'UNKNOWN'];
 
@@ -84,7 +90,11 @@ export function NeedToFile() {
               </Space>
             </Radio.Group>
           </Form.Item>
-          <Form.Item name="serving" label={t('customer.needToFile.serving')} extra={t('customer.needToFile.servingHelp')}>
+          <Form.Item
+            name="serving"
+            label={t('customer.needToFile.serving')}
+            extra={t('customer.needToFile.servingHelp')}
+          >
             <Radio.Group>
               <Space orientation="vertical">
                 {SERVING.map((s) => (
@@ -106,7 +116,11 @@ export function NeedToFile() {
               </Space>
             </Radio.Group>
           </Form.Item>
-          <Form.Item name="province" label={t('customer.needToFile.province')} extra={t('customer.needToFile.provinceHelp')}>
+          <Form.Item
+            name="province"
+            label={t('customer.needToFile.province')}
+            extra={t('customer.needToFile.provinceHelp')}
+          >
             <ProvinceSelect allowClear placeholder={t('customer.needToFile.provincePlaceholder')} />
           </Form.Item>
         </Form>

@@ -35,13 +35,17 @@ export function RevokeOrAbandon({ order }: { order: OrderDetail }) {
     setBusy(true);
     setError(null);
     try {
-      await api('POST', `/api/v1/orders/${encodeURIComponent(order.id)}/${choice === 'REVOKE' ? 'revoke' : 'abandon'}`, {
-        version: order.version,
-      });
+      await api(
+        'POST',
+        `/api/v1/orders/${encodeURIComponent(order.id)}/${choice === 'REVOKE' ? 'revoke' : 'abandon'}`,
+        {
+          version: order.version,
+        },
+      );
       await qc.invalidateQueries({ queryKey: keys.orders });
       setChoice(null);
-      if (choice === 'REVOKE') navigate(`/console/orders/${order.id}/edit`);
-      else message.success(t('customer.actions.abandoned'));
+      if (choice === 'REVOKE') void navigate(`/console/orders/${order.id}/edit`);
+      else void message.success(t('customer.actions.abandoned'));
     } catch (err) {
       setError(err);
     } finally {
@@ -81,10 +85,18 @@ export function RevokeOrAbandon({ order }: { order: OrderDetail }) {
       </Space>
       <Modal
         open={choice !== null}
-        title={choice === 'REVOKE' ? t('customer.actions.revokeTitle') : t('customer.actions.abandonTitle', { action: abandonLabel })}
+        title={
+          choice === 'REVOKE'
+            ? t('customer.actions.revokeTitle')
+            : t('customer.actions.abandonTitle', { action: abandonLabel })
+        }
         onCancel={() => setChoice(null)}
         onOk={() => void run()}
-        okText={choice === 'REVOKE' ? t('customer.actions.revokeConfirm') : t('customer.actions.abandonConfirm', { action: abandonLabel })}
+        okText={
+          choice === 'REVOKE'
+            ? t('customer.actions.revokeConfirm')
+            : t('customer.actions.abandonConfirm', { action: abandonLabel })
+        }
         okButtonProps={{ danger: choice === 'ABANDON', loading: busy }}
         cancelText={t('customer.actions.keep')}
         destroyOnHidden

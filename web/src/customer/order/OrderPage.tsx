@@ -1,4 +1,4 @@
-import { Alert, Card, Descriptions, Grid, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Grid, List, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -19,29 +19,27 @@ function History({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
   const events = useOrderEvents(order.id);
   if (!events.data) return null;
+  // saving the draft or adding a file is recorded too; the customer's history shows the steps the order went through
+  const steps = events.data.filter((e) => e.from !== e.to);
   return (
-    <Table
+    <List
       size="small"
+      dataSource={steps}
       rowKey="seq"
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      // saving the draft or adding a file is recorded too; the customer's history shows the steps the order went through
-      dataSource={events.data.filter((e) => e.from !== e.to)}
-      columns={[
-        { title: t('customer.order.when'), render: (_, e) => <BeijingTime ms={e.at} /> },
-        { title: t('customer.order.who'), render: (_, e) => t(`customer.order.actor.${e.actorRole}`, { defaultValue: e.actorRole }) },
-        {
-          title: t('customer.order.change'),
-          render: (_, e) => (
-            <Space size={4} wrap>
-              {e.from && <StateTag state={e.from} type={order.type} />}
-              {e.from && '→'}
-              <StateTag state={e.to} type={order.type} />
-            </Space>
-          ),
-        },
-      ]}
       aria-label={t('customer.order.history')}
+      renderItem={(e) => (
+        <List.Item>
+          <Space wrap size={[8, 4]}>
+            <span className="small muted">
+              <BeijingTime ms={e.at} />
+            </span>
+            <span className="small">{t(`customer.order.actor.${e.actorRole}`, { defaultValue: e.actorRole })}</span>
+            {e.from && <StateTag state={e.from} type={order.type} />}
+            {e.from && <span aria-hidden>→</span>}
+            <StateTag state={e.to} type={order.type} />
+          </Space>
+        </List.Item>
+      )}
     />
   );
 }

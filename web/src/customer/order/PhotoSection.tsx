@@ -1,6 +1,6 @@
 import { SendOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Collapse, Form, Input, List, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Collapse, Form, Input, List, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -87,14 +87,22 @@ function CurtainRequest({ order }: { order: OrderDetail }) {
     try {
       await api('POST', `/api/v1/orders/${encodeURIComponent(order.id)}/curtain`, { address: form.getFieldsValue() });
       setSent(true);
-      message.success(t('customer.photos.curtainRequested'));
+      void message.success(t('customer.photos.curtainRequested'));
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
     }
   };
-  if (sent) return <Alert type="success" showIcon title={t('customer.photos.curtainRequested')} description={estimate ? pick(estimate.message) : null} />;
+  if (sent)
+    return (
+      <Alert
+        type="success"
+        showIcon
+        title={t('customer.photos.curtainRequested')}
+        description={estimate ? pick(estimate.message) : null}
+      />
+    );
   return (
     <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()}>
       <div className="form-grid">
@@ -152,7 +160,7 @@ export function PhotoSection({ order }: { order: OrderDetail }) {
     try {
       await api('POST', `/api/v1/orders/${encodeURIComponent(order.id)}/submit-photos`, { version: order.version });
       await qc.invalidateQueries({ queryKey: keys.orders });
-      message.success(t('customer.photos.submitted'));
+      void message.success(t('customer.photos.submitted'));
     } catch (err) {
       setSubmitError(err);
     } finally {
@@ -178,9 +186,7 @@ export function PhotoSection({ order }: { order: OrderDetail }) {
                     <List.Item>
                       <div>
                         <strong>{t(`customer.photos.method.${m.method}`)}</strong>
-                        <div className="small muted">
-                          {t('customer.photos.bring', { what: pick(m.bring) })}
-                        </div>
+                        <div className="small muted">{t('customer.photos.bring', { what: pick(m.bring) })}</div>
                       </div>
                     </List.Item>
                   )}
@@ -213,7 +219,11 @@ export function PhotoSection({ order }: { order: OrderDetail }) {
                 renderItem={(i) => (
                   <List.Item>
                     <div className="req-item">
-                      {i.rejects === false ? <Tag>{t('customer.photos.advice')}</Tag> : <Tag color="blue">{t('customer.photos.must')}</Tag>}
+                      {i.rejects === false ? (
+                        <Tag>{t('customer.photos.advice')}</Tag>
+                      ) : (
+                        <Tag color="blue">{t('customer.photos.must')}</Tag>
+                      )}
                       <span>{typeof i.requirement === 'string' ? i.requirement : pick(i.requirement)}</span>
                     </div>
                   </List.Item>

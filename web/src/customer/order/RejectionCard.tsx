@@ -27,7 +27,9 @@ export function RejectionCard({ order }: { order: OrderDetail }) {
       className="rejection-card"
       title={
         <Space wrap>
-          <h2 className="section-title">{t('customer.rejection.title', { step: pick(STATE_INFO[order.state].label) })}</h2>
+          <h2 className="section-title">
+            {t('customer.rejection.title', { step: pick(STATE_INFO[order.state].label) })}
+          </h2>
           <Tag color="error">{t('customer.rejection.count', { count: r.reasons.length })}</Tag>
         </Space>
       }
@@ -49,12 +51,14 @@ export function RejectionCard({ order }: { order: OrderDetail }) {
                   <Space wrap>
                     <Tag color="red">{info ? pick(info.label) : x.code}</Tag>
                     <span className="small muted">
-                      {t('customer.rejection.where', { step: t(`customer.wizard.steps.${step}`), field: x.field })}
+                      {t('customer.rejection.where', { step: t(`customer.wizard.steps.${step}`) })}
                     </span>
                   </Space>
                   <div>{x.message}</div>
                   {x.fix && <div className="field-fix">{t('app.problem.fix', { fix: x.fix })}</div>}
-                  {info?.remedy && <div className="field-fix">{t('customer.rejection.remedy', { text: pick(info.remedy) })}</div>}
+                  {info?.remedy && (
+                    <div className="field-fix">{t('customer.rejection.remedy', { text: pick(info.remedy) })}</div>
+                  )}
                 </div>
               </List.Item>
             );
@@ -65,11 +69,7 @@ export function RejectionCard({ order }: { order: OrderDetail }) {
           showIcon
           title={photosOnly ? t('customer.rejection.photosOnly') : t('customer.rejection.onlyFlagged')}
           description={
-            photosOnly ? (
-              <Link to="#photos">{t('customer.rejection.toPhotos')}</Link>
-            ) : (
-              t('customer.rejection.howTo')
-            )
+            photosOnly ? <Link to="#photos">{t('customer.rejection.toPhotos')}</Link> : t('customer.rejection.howTo')
           }
         />
         <RevokeOrAbandon order={order} />

@@ -53,7 +53,7 @@ export function ServersPanel() {
     mutationFn: (serverId: string) =>
       api<AuthCodeView>('POST', `/api/v1/servers/${encodeURIComponent(serverId)}/auth-codes`),
     onSuccess: async (code) => {
-      message.success(t('customer.resources.codeGenerated', { code: code.code }));
+      void message.success(t('customer.resources.codeGenerated', { code: code.code }));
       await qc.invalidateQueries({ queryKey: keys.authCodes });
     },
   });
@@ -101,7 +101,11 @@ export function ServersPanel() {
                     <dt>{t('customer.resources.region')}</dt>
                     <dd>
                       {s.region}{' '}
-                      <Tag>{s.regionKind === 'mainland' ? t('customer.resources.mainland') : t('customer.resources.nonMainland')}</Tag>
+                      <Tag>
+                        {s.regionKind === 'mainland'
+                          ? t('customer.resources.mainland')
+                          : t('customer.resources.nonMainland')}
+                      </Tag>
                     </dd>
                     <dt>{t('customer.resources.billing')}</dt>
                     <dd>
@@ -141,7 +145,11 @@ export function ServersPanel() {
                       {t('customer.resources.generateCode')}
                     </Button>
                   </Tooltip>
-                  {refusal && <div className="small muted">{pick(refusal.message)}</div>}
+                  {/* the code refusal, unless the filing reasons above already say the same */}
+                  {refusal && !j.reasons.some((r) => r.code === refusal.code) && !s.isLoadBalancer && (
+                    <div className="small muted">{pick(refusal.message)}</div>
+                  )}
+                  {refusal && s.isLoadBalancer && <div className="small muted">{pick(refusal.message)}</div>}
                 </Card>
               </List.Item>
             );
@@ -167,7 +175,7 @@ export function AuthCodesPanel() {
   const revoke = useMutation({
     mutationFn: (id: string) => api('DELETE', `/api/v1/auth-codes/${encodeURIComponent(id)}`),
     onSuccess: async () => {
-      message.success(t('customer.resources.codeRevoked'));
+      void message.success(t('customer.resources.codeRevoked'));
       await qc.invalidateQueries({ queryKey: keys.authCodes });
     },
   });
@@ -213,7 +221,11 @@ export function AuthCodesPanel() {
               }
             >
               <Space wrap size={[8, 4]}>
-                <Typography.Text code copyable={{ icon: <CopyOutlined aria-hidden />, tooltips: false }} className="auth-code">
+                <Typography.Text
+                  code
+                  copyable={{ icon: <CopyOutlined aria-hidden />, tooltips: false }}
+                  className="auth-code"
+                >
                   {c.code}
                 </Typography.Text>
                 <Tag color={CODE_STATE_COLOR[c.state]}>{t(`customer.resources.codeState.${c.state}`)}</Tag>

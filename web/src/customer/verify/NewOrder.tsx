@@ -1,9 +1,9 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Radio, Result, Select, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { orderTypeLabel } from '../../../../src/modules/filings/domain/order-types.ts';
 import { checkFiling } from '../../../../src/modules/rules/check.ts';
 import type { CertificateType, FilingDraft, SubjectType } from '../../../../src/modules/rules/draft.ts';
@@ -30,7 +30,8 @@ interface Values {
 }
 
 /** The fields of this form, as draft paths: only their violations are shown here. */
-const VERIFY_FIELDS = /^(subject\.(type|certificateType|certificateNumber|name)|province|websites\[0\]\.domains\[\d+\])$/;
+const VERIFY_FIELDS =
+  /^(subject\.(type|certificateType|certificateNumber|name)|province|websites\[0\]\.domains\[\d+\])$/;
 
 type DomainClass = { domain: string; type?: string; error?: { code: string; message?: { zh: string; en: string } } };
 
@@ -44,7 +45,6 @@ export function NewOrder() {
   const { user } = useAuth();
   const clock = usePlatformClock();
   const qc = useQueryClient();
-  const navigate = useNavigate();
   const orders = useOrders();
   const servers = useServers();
   const [form] = Form.useForm<Values>();
@@ -54,6 +54,14 @@ export function NewOrder() {
   const [busy, setBusy] = useState(false);
   const [tried, setTried] = useState(false);
   const current = inFlight(orders.data);
+  // choosing 「我要备案」 again from the result page starts over
+  const location = useLocation();
+  useEffect(() => {
+    void location.key;
+    setResult(null);
+    setError(null);
+    setTried(false);
+  }, [location.key]);
 
   const eligible = useMemo(
     () => judgeServers(servers.data ?? [], clock.today, clock.nowIso).filter((j) => j.eligible),
@@ -133,7 +141,9 @@ export function NewOrder() {
           <div className="stack">
             <Typography.Paragraph>{t(`customer.verify.typeExplain.${result.type}`)}</Typography.Paragraph>
             {result.variant && (
-              <Typography.Paragraph type="secondary">{t(`customer.verify.variantExplain.${result.variant}`)}</Typography.Paragraph>
+              <Typography.Paragraph type="secondary">
+                {t(`customer.verify.variantExplain.${result.variant}`)}
+              </Typography.Paragraph>
             )}
             <Alert
               type="info"
@@ -145,7 +155,8 @@ export function NewOrder() {
       </Card>
     );
 
-  const domainClasses = (error instanceof ProblemError ? (error.details.domains as DomainClass[] | undefined) : undefined) ?? [];
+  const domainClasses =
+    (error instanceof ProblemError ? (error.details.domains as DomainClass[] | undefined) : undefined) ?? [];
 
   return (
     <div className="stack">
@@ -182,9 +193,16 @@ export function NewOrder() {
       {error ? (
         <div className="stack">
           <ProblemAlert error={error} />
-          {isProblem(error, 'ORDER_IN_FLIGHT') && <Alert type="info" showIcon title={t('customer.verify.inFlightBody')} />}
+          {isProblem(error, 'ORDER_IN_FLIGHT') && (
+            <Alert type="info" showIcon title={t('customer.verify.inFlightBody')} />
+          )}
           {isProblem(error, 'NO_AVAILABLE_RESOURCE') && (
-            <Alert type="info" showIcon title={t('customer.verify.noResource')} description={<Link to="/console/resources">{t('customer.verify.toResources')}</Link>} />
+            <Alert
+              type="info"
+              showIcon
+              title={t('customer.verify.noResource')}
+              description={<Link to="/console/resources">{t('customer.verify.toResources')}</Link>}
+            />
           )}
           {isProblem(error, 'MIXED_ORDER_TYPES') && <Alert type="info" showIcon title={t('customer.verify.mixed')} />}
           {domainClasses.length > 0 && (
@@ -294,7 +312,12 @@ export function NewOrder() {
                     )}
                   </Space.Compact>
                 ))}
-                <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => add('')} style={{ marginBottom: 16 }}>
+                <Button
+                  size="small"
+                  icon={<PlusOutlined aria-hidden />}
+                  onClick={() => add('')}
+                  style={{ marginBottom: 16 }}
+                >
                   {t('customer.wizard.website.addDomain')}
                 </Button>
               </>

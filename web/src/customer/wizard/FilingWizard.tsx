@@ -18,8 +18,8 @@ import {
 import { startTransition, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { ORDER_TYPE_INFO } from '../../../../src/modules/filings/domain/order-types.ts';
 import { MODIFICATION_PATH_TEXT, modificationPath } from '../../../../src/modules/filings/domain/limits.ts';
+import { isCancellation, ORDER_TYPE_INFO, orderTypeLabel } from '../../../../src/modules/filings/domain/order-types.ts';
 import { checkFiling } from '../../../../src/modules/rules/check.ts';
 import type { FilingDraft, Material } from '../../../../src/modules/rules/draft.ts';
 import { api, isProblem, ProblemError } from '../../app/api.ts';
@@ -30,7 +30,7 @@ import { ProblemAlert } from '../../app/ProblemAlert.tsx';
 import { OrderTypeText, StateTag } from '../common.tsx';
 import { browserCheckContext } from '../logic/check-context.ts';
 import { cleanDraft, draftSchemaErrors, materialFor, withMaterial, withoutMaterial } from '../logic/draft-utils.ts';
-import { stepOf, WIZARD_STEPS, type WizardStep } from '../logic/field-paths.ts';
+import { parseFieldKey, stepOf, WIZARD_STEPS, type WizardStep } from '../logic/field-paths.ts';
 import { keys, useMaterials, useOrder } from '../queries.ts';
 import type { MaterialView, OrderDetail } from '../types.ts';
 import { type FieldMessage, FieldMessagesContext, type FieldMessagesValue, MessageList } from './fields.tsx';
@@ -38,8 +38,8 @@ import { MaterialsStep } from './MaterialsStep.tsx';
 import { PrincipalsStep } from './PrincipalsStep.tsx';
 import { ReviewStep } from './ReviewStep.tsx';
 import { SubjectStep } from './SubjectStep.tsx';
-import { WebsitesStep } from './WebsitesStep.tsx';
 import { type SaveState, useDraftEditor } from './useDraftEditor.ts';
+import { WebsitesStep } from './WebsitesStep.tsx';
 
 /** The filing wizard (issue #9 §3): subject → principals → websites and domains → materials → review and submit. */
 export function FilingWizard() {
@@ -60,12 +60,28 @@ export function FilingWizard() {
   );
 }
 
+/** The value of the draft at a violation path (`websites[0].name`). */
+function valueAt(draft: FilingDraft, field: string): unknown {
+  return parseFieldKey(field).reduce<unknown>(
+    (o, k) => (o && typeof o === 'object' ? (o as Record<string | number, unknown>)[k] : undefined),
+    draft,
+  );
+}
+
 function editableNow(order: OrderDetail): boolean {
   if (order.state === 'DRAFT') return true;
   return (order.state === 'INITIAL_REJECTED' || order.state === 'BUREAU_REJECTED') && !!order.flags.editUnlocked;
 }
 
-function SaveIndicator({ state, savedAt, schemaErrors }: { state: SaveState; savedAt: number | null; schemaErrors: number }) {
+function SaveIndicator({
+  state,
+  savedAt,
+  schemaErrors,
+}: {
+  state: SaveState;
+  savedAt: number | null;
+  schemaErrors: number;
+}) {
   const { t } = useTranslation();
   let text: string;
   if (schemaErrors > 0) text = t('customer.wizard.save.invalid');
@@ -104,13 +120,16 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
 
   // R-SUB-024: a website whose principal was never chosen starts as "same as the subject principal", the usual case
   const initial = useMemo<FilingDraft>(
-    () => ({
-      ...order.draft,
-      websites: order.draft.websites?.map((w) =>
-        w.principalSameAsSubject === undefined && !w.principal ? { ...w, principalSameAsSubject: true } : w,
-      ),
-    }),
-    [order.draft],
+    () =>
+      websitesReadOnly
+        ? order.draft
+        : {
+            ...order.draft,
+            websites: order.draft.websites?.map((w) =>
+              w.principalSameAsSubject === undefined && !w.principal ? { ...w, principalSameAsSubject: true } : w,
+            ),
+          },
+    [order.draft, websitesReadOnly],
   );
   const [values, setValues] = useState<FilingDraft>(() => {
     const { materials: _m, ...rest } = initial;
@@ -131,9 +150,15 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
   const [submitting, setSubmitting] = useState(false);
 
   const rejection = order.rejection && order.state !== 'DRAFT' ? order.rejection : null;
+  // a cancellation or cancel access only confirms what was chosen: there is nothing to fill in (R-CHG-011..017)
+  const cancellation = isCancellation(order.type);
   const stepParam = params.get('step') as WizardStep | null;
   const firstRejected = rejection ? stepOf(rejection.reasons[0] ?? { field: '', code: '' }) : null;
-  const step: WizardStep = stepParam && WIZARD_STEPS.includes(stepParam) ? stepParam : (firstRejected ?? 'subject');
+  const step: WizardStep = cancellation
+    ? 'review'
+    : stepParam && WIZARD_STEPS.includes(stepParam)
+      ? stepParam
+      : (firstRejected ?? 'subject');
   const [attempted, setAttempted] = useState<ReadonlySet<WizardStep>>(new Set());
 
   // ---- messages: live rule check + schema limits + rejection reasons + the platform's submit refusal ----------
@@ -148,19 +173,51 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
       fix: v.fix ? pick(v.fix) : undefined,
       source: 'rule',
     }));
-    for (const e of schemaErrors) out.push({ ...e, severity: 'block', source: 'rule', message: t('customer.wizard.schemaError', { detail: e.message }) });
-    for (const r of rejection?.reasons ?? [])
-      out.push({ field: r.field, code: r.code, severity: 'block', message: r.message, fix: r.fix, source: 'rejection' });
+    for (const e of schemaErrors)
+      out.push({
+        ...e,
+        severity: 'block',
+        source: 'rule',
+        message: t('customer.wizard.schemaError', { detail: e.message }),
+      });
+    // A rejection reason stays at its field; once the customer changed that field it is shown as answered. Reasons
+    // never block resubmission: an unchanged item may be right after all (R-REJ-002), the reviewer decides again.
+    for (const r of rejection?.reasons ?? []) {
+      const changed = JSON.stringify(valueAt(checked, r.field)) !== JSON.stringify(valueAt(order.draft, r.field));
+      out.push({
+        field: r.field,
+        code: r.code,
+        severity: changed ? 'warn' : 'block',
+        message: changed ? `${r.message}${t('customer.wizard.rejectionAnswered')}` : r.message,
+        fix: changed ? undefined : r.fix,
+        source: 'rejection',
+      });
+    }
     const seen = new Set(out.map((m) => `${m.field}|${m.code}`));
     for (const e of serverErrors)
       if (!seen.has(`${e.field}|${e.code}`))
-        out.push({ field: e.field, code: e.code, severity: e.severity ?? 'block', message: e.message, fix: e.fix, source: 'server' });
+        out.push({
+          field: e.field,
+          code: e.code,
+          severity: e.severity ?? 'block',
+          message: e.message,
+          fix: e.fix,
+          source: 'server',
+        });
     // what the platform's own check found at the last save and the browser cannot see (server-only facts)
     for (const v of editor.serverViolations ?? [])
       if (!seen.has(`${v.field}|${v.code}`) && !out.some((m) => m.field === v.field && m.code === v.code))
-        out.push({ field: v.field, code: v.code, rule: v.rule, severity: v.severity, message: pick(v.message), fix: v.fix ? pick(v.fix) : undefined, source: 'server' });
+        out.push({
+          field: v.field,
+          code: v.code,
+          rule: v.rule,
+          severity: v.severity,
+          message: pick(v.message),
+          fix: v.fix ? pick(v.fix) : undefined,
+          source: 'server',
+        });
     return out;
-  }, [check.violations, schemaErrors, rejection, serverErrors, editor.serverViolations, pick, t]);
+  }, [check.violations, schemaErrors, rejection, serverErrors, editor.serverViolations, pick, t, checked, order.draft]);
 
   const byKey = useMemo(() => {
     const m = new Map<string, FieldMessage[]>();
@@ -222,7 +279,7 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
     if (s === step) return 'process';
     return attempted.has(s) ? 'finish' : 'wait';
   };
-  const blockingCount = messages.filter((m) => m.severity === 'block').length;
+  const blockingCount = messages.filter((m) => m.severity === 'block' && m.source !== 'rejection').length;
 
   // ---- changes ------------------------------------------------------------------------------------------------
   const commit = useCallback(
@@ -257,7 +314,9 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
     // per-website documents move with their website
     const nextMaterials = materials
       .filter((m) => m.websiteIndex !== index)
-      .map((m) => (m.websiteIndex !== undefined && m.websiteIndex > index ? { ...m, websiteIndex: m.websiteIndex - 1 } : m));
+      .map((m) =>
+        m.websiteIndex !== undefined && m.websiteIndex > index ? { ...m, websiteIndex: m.websiteIndex - 1 } : m,
+      );
     setMaterials(nextMaterials);
     const all = form.getFieldsValue(true) as FilingDraft;
     setValues(all);
@@ -266,8 +325,9 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
 
   const onUploaded = async (view: MaterialView, file: File) => {
     await qc.invalidateQueries({ queryKey: keys.materials(order.id) });
-    // The platform records the upload in the draft itself (a new order version); adopt its materials and version,
-    // then save whatever the customer typed meanwhile on top of it.
+    // The platform records the upload in the draft itself (a new order version): adopt its materials and version.
+    // Pending edits were saved before the upload; only what was typed during it is saved again on top.
+    const typedMeanwhile = editor.hasPending();
     const fresh = await api<OrderDetail>('GET', `/api/v1/orders/${encodeURIComponent(order.id)}`);
     const recorded = (fresh.draft.materials ?? []).some((m) => m.blobId === view.id);
     const next = recorded
@@ -282,9 +342,7 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
         });
     if (recorded) editor.adopt(fresh.version);
     setMaterials(next);
-    const current = form.getFieldsValue(true) as FilingDraft;
-    if (JSON.stringify(cleanDraft({ ...current, materials: undefined })) !== JSON.stringify(cleanDraft({ ...fresh.draft, materials: undefined })) || !recorded)
-      commit(current, next);
+    if (typedMeanwhile || !recorded) commit(form.getFieldsValue(true) as FilingDraft, next);
   };
 
   const onRemoveMaterial = (kind: Material['kind'], websiteIndex?: number) => {
@@ -313,7 +371,7 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
     commit(form.getFieldsValue(true) as FilingDraft, materials);
     try {
       await editor.flush();
-      message.success(t('customer.wizard.save.done'));
+      void message.success(t('customer.wizard.save.done'));
     } catch {
       // the indicator and the alert show why
     }
@@ -322,18 +380,24 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
   const submit = async () => {
     setAttempted(new Set(WIZARD_STEPS));
     if (blockingCount > 0) {
-      message.error(t('customer.wizard.review.fixFirst'));
+      void message.error(t('customer.wizard.review.fixFirst'));
       return;
     }
     setSubmitting(true);
     setSubmitError(null);
     try {
-      commit(form.getFieldsValue(true) as FilingDraft, materials);
+      // whatever is still waiting for the autosave goes first; nothing else is re-sent
       const version = await editor.flush();
       await api('POST', `/api/v1/orders/${encodeURIComponent(order.id)}/submit`, { version });
       await qc.invalidateQueries({ queryKey: keys.orders });
-      message.success(rejection ? t('customer.wizard.resubmitted') : t('customer.wizard.submitted'));
-      navigate(`/console/orders/${order.id}`);
+      void message.success(
+        cancellation
+          ? t('customer.wizard.submittedCancel')
+          : rejection
+            ? t('customer.wizard.resubmitted')
+            : t('customer.wizard.submitted'),
+      );
+      void navigate(`/console/orders/${order.id}`);
     } catch (err) {
       setSubmitError(err);
     } finally {
@@ -348,11 +412,16 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
       <div className="page-header">
         <div>
           <Typography.Title level={1} className="page-title">
-            {rejection ? t('customer.wizard.titleRejected') : t('customer.wizard.title')}
+            {cancellation
+              ? t('customer.wizard.titleCancel', { type: pick(orderTypeLabel(order.type)) })
+              : rejection
+                ? t('customer.wizard.titleRejected')
+                : t('customer.wizard.title')}
           </Typography.Title>
           <Space wrap size={[8, 0]}>
             <Typography.Text type="secondary">
-              {t('customer.wizard.orderNo', { no: order.orderNo })} · <OrderTypeText type={order.type} variant={order.variant} />
+              {t('customer.wizard.orderNo', { no: order.orderNo })} ·{' '}
+              <OrderTypeText type={order.type} variant={order.variant} />
             </Typography.Text>
             <StateTag state={order.state} type={order.type} />
           </Space>
@@ -397,7 +466,9 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
         <Alert
           type="error"
           showIcon
-          title={editor.state === 'conflict' ? t('customer.wizard.save.conflictTitle') : t('customer.wizard.save.errorTitle')}
+          title={
+            editor.state === 'conflict' ? t('customer.wizard.save.conflictTitle') : t('customer.wizard.save.errorTitle')
+          }
           description={
             <Space orientation="vertical">
               <ProblemAlert error={editor.error} />
@@ -409,42 +480,44 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
         />
       )}
 
-      <Card size={screens.md ? 'default' : 'small'}>
-        {screens.md ? (
-          <Steps
-            current={index}
-            size="small"
-            onChange={(i) => goTo(WIZARD_STEPS[i])}
-            items={WIZARD_STEPS.map((s) => ({
-              key: s,
-              title: t(`customer.wizard.steps.${s}`),
-              status: stepStatus(s),
-            }))}
-            aria-label={t('customer.wizard.stepsLabel')}
-          />
-        ) : (
-          // a phone has no room for five titled steps: a progress bar and a step picker instead
-          <div className="mobile-steps">
-            <Progress
-              percent={Math.round(((index + 1) / WIZARD_STEPS.length) * 100)}
-              showInfo={false}
+      {!cancellation && (
+        <Card size={screens.md ? 'default' : 'small'}>
+          {screens.md ? (
+            <Steps
+              current={index}
               size="small"
-              status={WIZARD_STEPS.some((s) => stepStatus(s) === 'error') ? 'exception' : 'active'}
-              aria-hidden
-            />
-            <Select
-              value={step}
-              onChange={(s) => goTo(s)}
-              aria-label={t('customer.wizard.stepsLabel')}
-              style={{ width: '100%' }}
-              options={WIZARD_STEPS.map((s, i) => ({
-                value: s,
-                label: `${t('customer.wizard.stepOf', { n: i + 1, total: WIZARD_STEPS.length })} ${t(`customer.wizard.steps.${s}`)}${stepStatus(s) === 'error' ? ` · ${t('customer.wizard.stepHasProblems')}` : ''}`,
+              onChange={(i) => goTo(WIZARD_STEPS[i])}
+              items={WIZARD_STEPS.map((s) => ({
+                key: s,
+                title: t(`customer.wizard.steps.${s}`),
+                status: stepStatus(s),
               }))}
+              aria-label={t('customer.wizard.stepsLabel')}
             />
-          </div>
-        )}
-      </Card>
+          ) : (
+            // a phone has no room for five titled steps: a progress bar and a step picker instead
+            <div className="mobile-steps">
+              <Progress
+                percent={Math.round(((index + 1) / WIZARD_STEPS.length) * 100)}
+                showInfo={false}
+                size="small"
+                status={WIZARD_STEPS.some((s) => stepStatus(s) === 'error') ? 'exception' : 'active'}
+                aria-hidden
+              />
+              <Select
+                value={step}
+                onChange={(s) => goTo(s)}
+                aria-label={t('customer.wizard.stepsLabel')}
+                style={{ width: '100%' }}
+                options={WIZARD_STEPS.map((s, i) => ({
+                  value: s,
+                  label: `${t('customer.wizard.stepOf', { n: i + 1, total: WIZARD_STEPS.length })} ${t(`customer.wizard.steps.${s}`)}${stepStatus(s) === 'error' ? ` · ${t('customer.wizard.stepHasProblems')}` : ''}`,
+                }))}
+              />
+            </div>
+          )}
+        </Card>
+      )}
 
       <Card>
         <h2 id="wizard-step-title" tabIndex={-1} className="section-title step-title">
@@ -511,7 +584,11 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
         </FieldMessagesContext>
         <div className="wizard-footer">
           <Space wrap>
-            <Button icon={<ArrowLeftOutlined aria-hidden />} disabled={index === 0} onClick={() => goTo(WIZARD_STEPS[index - 1])}>
+            <Button
+              icon={<ArrowLeftOutlined aria-hidden />}
+              disabled={index === 0 || cancellation}
+              onClick={() => goTo(WIZARD_STEPS[index - 1])}
+            >
               {t('customer.wizard.prev')}
             </Button>
             {step !== 'review' ? (
@@ -526,13 +603,21 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
                 disabled={!editable}
                 onClick={() => void submit()}
               >
-                {rejection ? t('customer.wizard.resubmit') : t('customer.wizard.submit')}
+                {cancellation
+                  ? t('customer.wizard.submitCancel')
+                  : rejection
+                    ? t('customer.wizard.resubmit')
+                    : t('customer.wizard.submit')}
               </Button>
             )}
           </Space>
           <Space wrap>
             <SaveIndicator state={editor.state} savedAt={editor.savedAt} schemaErrors={schemaErrors.length} />
-            <Button icon={<SaveOutlined aria-hidden />} onClick={() => void save()} disabled={!editable}>
+            <Button
+              icon={<SaveOutlined aria-hidden />}
+              onClick={() => void save()}
+              disabled={!editable || (subjectReadOnly && websitesReadOnly)}
+            >
               {t('customer.wizard.save.button')}
             </Button>
           </Space>

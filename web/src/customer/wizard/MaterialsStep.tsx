@@ -31,7 +31,11 @@ function MaterialFacts({
     case 'VERIFICATION_SHEET':
       return (
         <Space orientation="vertical" size={4}>
-          <Checkbox checked={!!material.signed} disabled={disabled} onChange={(e) => onChange({ signed: e.target.checked })}>
+          <Checkbox
+            checked={!!material.signed}
+            disabled={disabled}
+            onChange={(e) => onChange({ signed: e.target.checked })}
+          >
             {t('customer.materials.signed')}
           </Checkbox>
           {org && (
@@ -124,7 +128,11 @@ function MaterialFacts({
     case 'GD_FINANCE_UNDERTAKING':
       return (
         <Space orientation="vertical" size={4}>
-          <Checkbox checked={!!material.sealed} disabled={disabled} onChange={(e) => onChange({ sealed: e.target.checked })}>
+          <Checkbox
+            checked={!!material.sealed}
+            disabled={disabled}
+            onChange={(e) => onChange({ sealed: e.target.checked })}
+          >
             {t('customer.materials.sealed')}
           </Checkbox>
           <Checkbox
@@ -181,8 +189,16 @@ export function MaterialsStep({
     const prefix = `materials[${i}]`;
     return [
       ...messagesAt(prefix),
-      ...['blobId', 'certificateNumber', 'signed', 'seal', 'fingerprint', 'registrarRemarks', 'licenceCopy', 'takenOn']
-        .flatMap((k) => messagesAt(`${prefix}.${k}`)),
+      ...[
+        'blobId',
+        'certificateNumber',
+        'signed',
+        'seal',
+        'fingerprint',
+        'registrarRemarks',
+        'licenceCopy',
+        'takenOn',
+      ].flatMap((k) => messagesAt(`${prefix}.${k}`)),
     ];
   };
 
@@ -229,7 +245,13 @@ export function MaterialsStep({
             <UploadSlot
               key={`${r.kind}-${r.websiteIndex ?? 'o'}`}
               orderId={orderId}
-              spec={{ kind: r.kind, websiteIndex: r.websiteIndex, label: pick(r.reason), accepts: r.accepts, optional: r.optional }}
+              spec={{
+                kind: r.kind,
+                websiteIndex: r.websiteIndex,
+                label: pick(r.reason),
+                accepts: r.accepts,
+                optional: r.optional,
+              }}
               material={m}
               messages={messagesFor(m)}
               disabled={readOnly || uploadsMissing}

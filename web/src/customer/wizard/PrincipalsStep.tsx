@@ -7,7 +7,16 @@ import { CheckedItem, CivilDateInput } from './fields.tsx';
 import { principalCertificateOptions } from './options.ts';
 
 /** The fields of one principal (R-SUB-013..023) under `base` (`subjectPrincipal` or `websites[i].principal`). */
-function PrincipalFields({ base, draft, role }: { base: (string | number)[]; draft: FilingDraft; role: 'SUBJECT' | 'WEBSITE' }) {
+function PrincipalFields({
+  base,
+  draft,
+  of,
+}: {
+  base: (string | number)[];
+  draft: FilingDraft;
+  /** Whose fields: the subject principal's, or a website principal's. */
+  of: 'SUBJECT' | 'WEBSITE';
+}) {
   const { t } = useTranslation();
   const { pick } = useLang();
   const org = isOrganisation(draft.subject?.type);
@@ -51,7 +60,7 @@ function PrincipalFields({ base, draft, role }: { base: (string | number)[]; dra
       <CheckedItem path={p('mobile')} label={t('customer.wizard.principal.mobile')} extra={mobileHelp}>
         <Input maxLength={20} inputMode="tel" autoComplete="off" />
       </CheckedItem>
-      {role === 'SUBJECT' || org ? (
+      {of === 'SUBJECT' || org ? (
         <CheckedItem path={p('officePhone')} label={t('customer.wizard.principal.officePhone')} extra={officeHelp}>
           <Input maxLength={24} inputMode="tel" autoComplete="off" />
         </CheckedItem>
@@ -92,7 +101,7 @@ export function PrincipalsStep({
           {org ? t('customer.wizard.principal.subjectHelpOrg') : t('customer.wizard.principal.subjectHelpPerson')}
         </Typography.Paragraph>
         <ConfigProvider componentDisabled={subjectReadOnly}>
-          <PrincipalFields base={['subjectPrincipal']} draft={draft} role="SUBJECT" />
+          <PrincipalFields base={['subjectPrincipal']} draft={draft} of="SUBJECT" />
         </ConfigProvider>
       </Card>
       {(draft.websites ?? []).map((w, i) => (
@@ -116,7 +125,7 @@ export function PrincipalsStep({
               <Switch />
             </CheckedItem>
             {!w.principalSameAsSubject && (
-              <PrincipalFields base={['websites', i, 'principal']} draft={draft} role="WEBSITE" />
+              <PrincipalFields base={['websites', i, 'principal']} draft={draft} of="WEBSITE" />
             )}
           </ConfigProvider>
         </Card>

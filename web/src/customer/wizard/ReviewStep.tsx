@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Descriptions, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CERTIFICATE_LABELS, SUBJECT_TYPE_INFO } from '../../../../src/modules/rules/data/subject-types.ts';
 import { SERVICE_CONTENT_INFO } from '../../../../src/modules/rules/data/service-content.ts';
-import type { FilingDraft } from '../../../../src/modules/rules/draft.ts';
+import { CERTIFICATE_LABELS, SUBJECT_TYPE_INFO } from '../../../../src/modules/rules/data/subject-types.ts';
+import { type FilingDraft, isOrganisation } from '../../../../src/modules/rules/draft.ts';
 import { useLang } from '../../app/i18n.ts';
 import { stepOf, WIZARD_STEPS, type WizardStep } from '../logic/field-paths.ts';
 import type { FieldMessage } from './fields.tsx';
@@ -19,8 +19,9 @@ export function ReviewStep({
 }) {
   const { t } = useTranslation();
   const { pick } = useLang();
-  const blocking = messages.filter((m) => m.severity === 'block');
-  const warnings = messages.filter((m) => m.severity === 'warn');
+  const blocking = messages.filter((m) => m.severity === 'block' && m.source !== 'rejection');
+  const warnings = messages.filter((m) => m.severity === 'warn' && m.source !== 'rejection');
+  const rejected = messages.filter((m) => m.source === 'rejection');
   const s = draft.subject ?? {};
   const p = draft.subjectPrincipal ?? {};
 
@@ -69,6 +70,14 @@ export function ReviewStep({
       ) : (
         <Alert type="success" showIcon title={t('customer.wizard.review.ready')} />
       )}
+      {rejected.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('customer.wizard.review.rejected', { count: rejected.length })}
+          description={problemList(rejected)}
+        />
+      )}
       {warnings.length > 0 && (
         <Alert
           type="warning"
@@ -82,18 +91,37 @@ export function ReviewStep({
           size="small"
           column={{ xs: 1, sm: 1, md: 2 }}
           items={[
-            { key: 'type', label: t('customer.wizard.subject.type'), children: s.type ? pick(SUBJECT_TYPE_INFO[s.type].label) : '—' },
-            { key: 'name', label: t('customer.wizard.subject.orgName'), children: s.name ?? '—' },
+            {
+              key: 'type',
+              label: t('customer.wizard.subject.type'),
+              children: s.type ? pick(SUBJECT_TYPE_INFO[s.type].label) : '—',
+            },
+            {
+              key: 'name',
+              label: isOrganisation(s.type)
+                ? t('customer.wizard.subject.orgName')
+                : t('customer.wizard.subject.personName'),
+              children: s.name ?? '—',
+            },
             {
               key: 'cert',
               label: t('customer.wizard.subject.certificateType'),
-              children: s.certificateType ? `${pick(CERTIFICATE_LABELS[s.certificateType])} ${s.certificateNumber ?? ''}` : '—',
+              children: s.certificateType
+                ? `${pick(CERTIFICATE_LABELS[s.certificateType])} ${s.certificateNumber ?? ''}`
+                : '—',
             },
-            { key: 'province', label: t('customer.wizard.subject.province'), children: [draft.province, draft.city, draft.district].filter(Boolean).join(' ') },
+            {
+              key: 'province',
+              label: t('customer.wizard.subject.province'),
+              children: [draft.province, draft.city, draft.district].filter(Boolean).join(' '),
+            },
             {
               key: 'addr',
               label: t('customer.wizard.subject.communicationAddress'),
-              children: Object.values(s.communicationAddress ?? {}).filter(Boolean).join(' ') || '—',
+              children:
+                Object.values(s.communicationAddress ?? {})
+                  .filter(Boolean)
+                  .join(' ') || '—',
             },
           ]}
         />
@@ -132,7 +160,9 @@ export function ReviewStep({
         />
       </Card>
       <Card size="small" title={<h3 className="section-title">{t('customer.wizard.steps.materials')}</h3>}>
-        <Typography.Text>{t('customer.wizard.review.materialsCount', { count: (draft.materials ?? []).length })}</Typography.Text>
+        <Typography.Text>
+          {t('customer.wizard.review.materialsCount', { count: (draft.materials ?? []).length })}
+        </Typography.Text>
       </Card>
     </div>
   );

@@ -1,4 +1,4 @@
-import { AutoComplete, Alert, Checkbox, Input, Select, Switch, Typography } from 'antd';
+import { Alert, AutoComplete, Checkbox, Input, Select, Switch, Typography } from 'antd';
 import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FilingDraft } from '../../../../src/modules/rules/draft.ts';
@@ -27,9 +27,7 @@ export function SubjectStep({ draft, order, readOnly }: { draft: FilingDraft; or
 
   return (
     <div className="stack">
-      {readOnly && (
-        <Alert type="info" showIcon title={t('customer.wizard.subject.readOnly')} />
-      )}
+      {readOnly && <Alert type="info" showIcon title={t('customer.wizard.subject.readOnly')} />}
       <div className="form-grid">
         <div className="span-2">
           <Typography.Paragraph type="secondary" className="small">
@@ -82,13 +80,19 @@ export function SubjectStep({ draft, order, readOnly }: { draft: FilingDraft; or
             {t('customer.wizard.subject.communicationAddressHelp')}
           </Typography.Paragraph>
         </div>
-        <CheckedItem path={['subject', 'communicationAddress', 'province']} label={t('customer.wizard.address.province')}>
+        <CheckedItem
+          path={['subject', 'communicationAddress', 'province']}
+          label={t('customer.wizard.address.province')}
+        >
           <AutoComplete options={provinceOptions} filterOption maxLength={16} />
         </CheckedItem>
         <CheckedItem path={['subject', 'communicationAddress', 'city']} label={t('customer.wizard.address.city')}>
           <Input maxLength={32} />
         </CheckedItem>
-        <CheckedItem path={['subject', 'communicationAddress', 'district']} label={t('customer.wizard.address.district')}>
+        <CheckedItem
+          path={['subject', 'communicationAddress', 'district']}
+          label={t('customer.wizard.address.district')}
+        >
           <Input maxLength={32} />
         </CheckedItem>
         <CheckedItem path={['subject', 'communicationAddress', 'detail']} label={t('customer.wizard.address.detail')}>
@@ -100,7 +104,10 @@ export function SubjectStep({ draft, order, readOnly }: { draft: FilingDraft; or
             <div className="span-2">
               <Typography.Text strong>{t('customer.wizard.subject.legalRep')}</Typography.Text>
             </div>
-            <CheckedItem path={['subject', 'legalRepresentative', 'name']} label={t('customer.wizard.subject.legalRepName')}>
+            <CheckedItem
+              path={['subject', 'legalRepresentative', 'name']}
+              label={t('customer.wizard.subject.legalRepName')}
+            >
               <Input maxLength={60} />
             </CheckedItem>
             <CheckedItem

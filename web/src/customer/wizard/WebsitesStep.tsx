@@ -155,10 +155,7 @@ function WebsiteCard({
             extra={t('customer.wizard.website.preApprovalHelp')}
             className="span-2"
           >
-            <Checkbox.Group
-              options={preApprovalOptions(pick)}
-              onChange={(v) => setCategories(v as string[])}
-            />
+            <Checkbox.Group options={preApprovalOptions(pick)} onChange={(v) => setCategories(v as string[])} />
           </CheckedItem>
           {preApprovals.map((pa, pi) => (
             <div
@@ -183,7 +180,10 @@ function WebsiteCard({
               >
                 <Input maxLength={100} placeholder={preApprovalAuthority(pick, pa.category)} />
               </CheckedItem>
-              <CheckedItem path={[...base, 'preApprovals', pi, 'issueDate']} label={t('customer.wizard.website.paIssued')}>
+              <CheckedItem
+                path={[...base, 'preApprovals', pi, 'issueDate']}
+                label={t('customer.wizard.website.paIssued')}
+              >
                 <CivilDateInput />
               </CheckedItem>
               <CheckedItem

@@ -42,7 +42,10 @@ export function MessageList({ messages }: { messages: FieldMessage[] }) {
   return (
     <>
       {messages.map((m) => (
-        <div key={`${m.source}-${m.code}-${m.message}`} className={m.severity === 'warn' ? 'field-help-warn' : undefined}>
+        <div
+          key={`${m.source}-${m.code}-${m.message}`}
+          className={m.severity === 'warn' ? 'field-help-warn' : undefined}
+        >
           {m.source === 'rejection' ? `${t('customer.wizard.rejectedBecause')}${m.message}` : m.message}
           {m.fix && <div className="field-fix">{t('app.problem.fix', { fix: m.fix })}</div>}
         </div>

@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { LocalizedText } from '../../../../src/platform/i18n.ts';
-import { PRE_APPROVAL_INFO, CULTURE_ACTIVITY_INFO } from '../../../../src/modules/rules/data/pre-approval.ts';
+import { CULTURE_ACTIVITY_INFO, PRE_APPROVAL_INFO } from '../../../../src/modules/rules/data/pre-approval.ts';
 import {
   PERSONAL_SERVICE_CONTENTS,
   SERVICE_CONTENT_INFO,
@@ -12,15 +11,16 @@ import {
   SUBJECT_TYPE_INFO,
 } from '../../../../src/modules/rules/data/subject-types.ts';
 import {
+  type CertificateType,
   CONTENT_TAGS,
   CULTURE_ACTIVITIES,
-  type CertificateType,
   PRE_APPROVAL_CATEGORIES,
   SERVICE_CONTENTS,
   SUBJECT_TYPES,
   type SubjectType,
   WEBSITE_NATURES,
 } from '../../../../src/modules/rules/draft.ts';
+import type { LocalizedText } from '../../../../src/platform/i18n.ts';
 
 /** Select options from the rules module's own label tables, so the console and the rules never disagree. */
 type Pick = (t: LocalizedText | undefined) => string;

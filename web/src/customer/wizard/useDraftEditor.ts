@@ -57,7 +57,7 @@ export function useDraftEditor(orderId: string, initialVersion: number, enabled:
   /** Saves whatever is pending now; resolves with the order's version afterwards. */
   const flush = useCallback(async (): Promise<number> => {
     clearTimeout(timer.current);
-    while (inflight.current) await inflight.current.catch(() => {});
+    while (inflight.current !== null) await inflight.current.catch(() => {});
     const draft = pending.current;
     if (!draft || !enabled) return versionRef.current;
     pending.current = null;
@@ -109,6 +109,8 @@ export function useDraftEditor(orderId: string, initialVersion: number, enabled:
   return {
     state,
     savedAt,
+    /** Changes wait for the next autosave. */
+    hasPending: () => pending.current !== null,
     error,
     serverViolations,
     schedule,
