@@ -14,6 +14,7 @@ import { MemoryUploadJournal } from '../src/modules/bureau/miit/client.ts';
 import { createMiitAdapter } from '../src/modules/bureau/miit-adapter.ts';
 import type { BureauSubmission } from '../src/modules/bureau/port.ts';
 import { DEMO_PROVIDER, startBureauSimulator } from '../src/modules/bureau/simulator/http.ts';
+import { openSimulatorDatabase, openSqliteReader } from '../src/modules/bureau/sqlite.ts';
 import { createPublicQuery } from '../src/modules/registry/query.service.ts';
 import { createRegistry } from '../src/modules/registry/registry.service.ts';
 import type { FilingDraft } from '../src/modules/rules/draft.ts';
@@ -63,7 +64,7 @@ function draft(i: number): FilingDraft {
 // 1. Filings through adapter ⇄ simulator.
 
 async function filings() {
-  const simDb = openDatabase(`sqlite:${join(dir, 'bureau-sim.sqlite')}`);
+  const simDb = openSimulatorDatabase(join(dir, 'bureau-sim.sqlite'));
   const clock = new AdjustableClock('2026-11-02T09:00:00+08:00', { frozen: true });
   const sim = await startBureauSimulator({ port: 0, database: simDb, clock, tickMs: 0, token: 'bench' });
   const adapter = createMiitAdapter({
@@ -160,7 +161,9 @@ async function query() {
 
   const database = openDatabase(`sqlite:${file}`);
   const registry = createRegistry({ pii: { keyring: Keyring.fromConfig(`k1:${Buffer.alloc(32, 1).toString('base64')}`), indexer: new BlindIndexer(Buffer.alloc(32, 2)) }, providerId: DEMO_PROVIDER.ispId });
-  const service = createPublicQuery({ database, registry, bureau: null });
+  // as createBeian wires it for a SQLite file: the public query reads on its own connection
+  const reader = openSqliteReader(`sqlite:${file}`);
+  const service = createPublicQuery({ database, registry, bureau: null, reader });
 
   const N = 20_000;
   const picks = Array.from({ length: N + 2_000 }, () => `site-${Math.floor(Math.random() * ROWS)}.cn`);
@@ -179,9 +182,31 @@ async function query() {
     rawLookup(d);
     base.push(performance.now() - t);
   }
+  if (process.env.BENCH_DIAG) {
+    const { recordsByDomain } = await import('../src/modules/registry/registry.repository.ts');
+    const { registrableDomain } = await import('../src/modules/rules/validators/domain.ts');
+    const parts = { repo: [] as number[], reg: [] as number[], readerRaw: [] as number[], rawOnly: [] as number[], sameConn: [] as number[] };
+    const sameConnStmt = raw.prepare(byDomain.source);
+    for (const d of picks.slice(2_000, 12_000)) {
+      let t = performance.now();
+      registrableDomain(d);
+      parts.reg.push(performance.now() - t);
+      t = performance.now();
+      await recordsByDomain(database.db, d, reader);
+      parts.repo.push(performance.now() - t);
+      t = performance.now();
+      rawLookup(d);
+      parts.rawOnly.push(performance.now() - t);
+      t = performance.now();
+      sameConnStmt.get(d);
+      parts.sameConn.push(performance.now() - t);
+    }
+    for (const [k, v] of Object.entries(parts)) console.log(k, pct(v.sort((a, b) => a - b), 50));
+  }
   svc.sort((a, b) => a - b);
   base.sort((a, b) => a - b);
   raw.close();
+  reader?.close();
   await database.close();
   const r3 = (x: number) => Math.round(x * 1000) / 1000;
   return {

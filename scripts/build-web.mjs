@@ -4,7 +4,7 @@
 //
 // The console imports the platform's browser-safe modules (rules, calendar, the order state machine …), so a
 // change under src/modules or src/platform makes the build stale too.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,12 +43,44 @@ export function webBuildIsStale() {
   return SOURCES.some((s) => newestMtime(s) > built);
 }
 
+const lockDir = join(web, '.build-lock');
+const LOCK_STALE_MS = 10 * 60_000;
+
+/**
+ * One build at a time: test files run in parallel and each makes sure the console is built, and two builds
+ * emptying the same web/dist would break each other. mkdir is atomic, so the directory is the lock.
+ */
+async function withBuildLock(fn) {
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      break;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      // a build that died long ago leaves its lock behind
+      if (Date.now() - statSync(lockDir).mtimeMs > LOCK_STALE_MS) rmSync(lockDir, { recursive: true, force: true });
+      if (Date.now() - started > LOCK_STALE_MS) throw new Error(`web build lock ${lockDir} held for too long`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
 /** Builds web/dist if needed; returns whether a build ran. */
 export async function ensureWebBuilt({ force = false, quiet = false } = {}) {
   if (!force && !webBuildIsStale()) return false;
-  const { build } = await import('vite');
-  await build({ configFile: join(web, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
-  return true;
+  return withBuildLock(async () => {
+    // another process may have built it while this one waited
+    if (!force && !webBuildIsStale()) return false;
+    const { build } = await import('vite');
+    await build({ configFile: join(web, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
+    return true;
+  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

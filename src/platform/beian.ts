@@ -108,6 +108,7 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
     orders,
     calendar: calendarRef,
     provinceRules,
+    notifyPerson: notifications.notifyPerson,
     onCalendarRebuilt: (c) => metrics.calendarCoveredUntil.set(c.coveredUntilYear ?? 0),
   });
   review.register(app);
@@ -117,7 +118,7 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
   const curtain = createCurtainService({ database, clock, calendar, pii, orders, notifyDispatched: notifications.notifyCurtainDispatched });
   registerMaterialRoutes(app, { materials, documents, curtain });
   // the bureau: MIIT adapter, sync, registry and public query; demo mode runs the simulator beside Beian (start())
-  const bureau = createBureauModule({ config, database, clock, orders, pii, log: app.log });
+  const bureau = createBureauModule({ config, database, clock, orders, pii, log: app.log, readerUrl: opts.database ? undefined : config.databaseUrl });
   bureau.register(app);
   ports.verifyFilingPassword = bureau.verifyAndHold;
   // R-ACS: the edge's access check on its own listener (BEIAN_ACCESS_HOST:BEIAN_ACCESS_PORT), from an in-memory snapshot

@@ -12,6 +12,7 @@ import { DbUploadJournal } from './journal.ts';
 import type { MiitCredentials, MiitLogger } from './miit/client.ts';
 import { createMiitAdapter, type MiitAdapter } from './miit-adapter.ts';
 import type { BureauPort } from './port.ts';
+import { openSqliteReader } from './sqlite.ts';
 import { DEMO_PROVIDER, type RunningSimulator, startBureauSimulator } from './simulator/http.ts';
 import { createBureauSync, FilingPasswordVault } from './sync.service.ts';
 
@@ -35,6 +36,8 @@ export interface BureauModuleOptions {
   fetch?: typeof fetch;
   /** Start the in-process simulator in `start()` (default: demo mode without BEIAN_BUREAU_URL). */
   simulator?: boolean;
+  /** The platform database's URL when it is the file the app opened: the public query reads it on its own connection. */
+  readerUrl?: string;
 }
 
 export function createBureauModule(o: BureauModuleOptions) {
@@ -65,7 +68,8 @@ export function createBureauModule(o: BureauModuleOptions) {
   const registry = createRegistry({ pii: o.pii, providerId: credentials.ispId });
   const vault = new FilingPasswordVault();
   const sync = createBureauSync({ database: o.database, clock: o.clock, orders: o.orders, registry, bureau: port, log: o.log }, vault);
-  const query = createPublicQuery({ database: o.database, registry, bureau: port });
+  const reader = o.readerUrl && o.database.dialect === 'sqlite' ? openSqliteReader(o.readerUrl) : null;
+  const query = createPublicQuery({ database: o.database, registry, bureau: port, reader });
   let simulator: RunningSimulator | null = null;
 
   /**
@@ -105,6 +109,7 @@ export function createBureauModule(o: BureauModuleOptions) {
   async function close() {
     await simulator?.close();
     simulator = null;
+    reader?.close();
   }
 
   function register(app: App) {

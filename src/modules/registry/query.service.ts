@@ -2,6 +2,7 @@ import { maskIdNumber, maskName } from '../../platform/crypto/pii.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { BureauPort, BureauStatus, PortalRecord } from '../bureau/port.ts';
+import type { SqlReader } from '../bureau/sqlite.ts';
 import { CERTIFICATE_TYPES } from '../rules/draft.ts';
 import { registrableDomain } from '../rules/validators/domain.ts';
 import type { Registry } from './registry.service.ts';
@@ -37,6 +38,8 @@ export interface QueryDeps {
   bureau: BureauPort | null;
   /** How many records one query confirms at the bureau (each is one isp_querybeianstatus call). */
   confirmLimit?: number;
+  /** The read connection of the hot path (SQLite file databases); null: everything through Kysely. */
+  reader?: SqlReader | null;
 }
 
 function fromPortal(r: PortalRecord): PublicRecord {
@@ -109,7 +112,7 @@ export function createPublicQuery(deps: QueryDeps) {
       case 'domain': {
         const domain = registrableDomain(query.value);
         if (!domain) throw invalid('domain', '域名格式不正确', 'Not a valid domain name');
-        return recordsByDomain(db, domain);
+        return recordsByDomain(db, domain, deps.reader);
       }
       case 'number':
         return recordsByNumber(db, query.value);

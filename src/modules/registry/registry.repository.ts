@@ -1,4 +1,6 @@
+import { type CompiledQuery, sql } from 'kysely';
 import type { Tx } from '../../platform/db/database.ts';
+import type { SqlReader } from '../bureau/sqlite.ts';
 
 /**
  * Reads of the registry (filed subjects, websites, domains, access records) shared by the bureau sync and the public
@@ -61,14 +63,48 @@ async function withDomains(tx: Tx, hits: WebsiteHit[]): Promise<PublicRecord[]> 
 }
 
 /** By registrable domain (the caller normalises any host to it). */
-export async function recordsByDomain(tx: Tx, domain: string): Promise<PublicRecord[]> {
-  const hits = await websiteQuery(tx)
+export async function recordsByDomain(tx: Tx, domain: string, reader?: SqlReader | null): Promise<PublicRecord[]> {
+  if (reader) return recordsByDomainPrepared(tx, domain, reader);
+  const hits = await byDomainQuery(tx, domain).execute();
+  return withDomains(tx, hits);
+}
+
+const byDomainQuery = (tx: Tx, domain: string) =>
+  websiteQuery(tx)
     .innerJoin('domains', 'domains.website_id', 'websites.id')
     .where('domains.domain', '=', domain)
     .where('domains.status', '=', 'FILED')
-    .limit(1)
-    .execute();
-  return withDomains(tx, hits);
+    // a bound LIMIT costs SQLite several times the indexed lookup itself; the constant is inlined
+    .limit(sql.lit(1));
+
+// The hot path on SQLite: the same Kysely queries, compiled once with a marker where the caller's value goes, run as
+// cached prepared statements on the read connection.
+const MARK = '\u0000bind';
+const bind = (q: CompiledQuery, ...values: unknown[]) => {
+  let i = 0;
+  return q.parameters.map((p) => (p === MARK ? values[i++] : p));
+};
+let compiled: { hit: CompiledQuery; domains: CompiledQuery } | null = null;
+
+function recordsByDomainPrepared(tx: Tx, domain: string, reader: SqlReader): PublicRecord[] {
+  compiled ??= {
+    hit: byDomainQuery(tx, MARK).compile(),
+    domains: tx.selectFrom('domains').select(['website_id', 'domain', 'host']).where('website_id', '=', MARK).where('status', '=', 'FILED').compile(),
+  };
+  const hit = reader.all<WebsiteHit>(compiled.hit, bind(compiled.hit, domain))[0];
+  if (!hit) return [];
+  const rows = reader.all<{ domain: string; host: string | null }>(compiled.domains, bind(compiled.domains, hit.website_id));
+  return [
+    {
+      subjectName: hit.subject_name,
+      subjectType: hit.subject_type,
+      subjectFilingNumber: hit.subject_number ?? '',
+      websiteName: hit.website_name,
+      websiteFilingNumber: hit.website_number ?? '',
+      domains: [...new Set(rows.map((r) => r.host ?? r.domain))],
+      approvedOn: hit.approved_on,
+    },
+  ];
 }
 
 /** By a website number (…号-n: that website) or a subject number (…号: all its live websites). */
@@ -76,11 +112,11 @@ export async function recordsByNumber(tx: Tx, number: string): Promise<PublicRec
   const n = number.trim();
   const site = await websiteQuery(tx).where('websites.filing_number', '=', n).execute();
   if (site.length) return withDomains(tx, site);
-  return withDomains(tx, await websiteQuery(tx).where('subjects.filing_number', '=', n).orderBy('websites.filing_number').limit(100).execute());
+  return withDomains(tx, await websiteQuery(tx).where('subjects.filing_number', '=', n).orderBy('websites.filing_number').limit(sql.lit(100)).execute());
 }
 
 export async function recordsBySubjectName(tx: Tx, name: string): Promise<PublicRecord[]> {
-  return withDomains(tx, await websiteQuery(tx).where('subjects.name', '=', name.trim()).orderBy('websites.filing_number').limit(100).execute());
+  return withDomains(tx, await websiteQuery(tx).where('subjects.name', '=', name.trim()).orderBy('websites.filing_number').limit(sql.lit(100)).execute());
 }
 
 /** By the blind-index keys of a certificate number under every certificate type (the number alone names no type). */
@@ -88,6 +124,6 @@ export async function recordsBySubjectKeys(tx: Tx, keys: readonly string[]): Pro
   if (keys.length === 0) return [];
   return withDomains(
     tx,
-    await websiteQuery(tx).where('subjects.subject_key', 'in', [...keys]).orderBy('websites.filing_number').limit(100).execute(),
+    await websiteQuery(tx).where('subjects.subject_key', 'in', [...keys]).orderBy('websites.filing_number').limit(sql.lit(100)).execute(),
   );
 }

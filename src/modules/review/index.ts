@@ -5,6 +5,7 @@ import type { Database } from '../../platform/db/database.ts';
 import type { App } from '../../platform/http/app.ts';
 import type { WorkCalendar } from '../calendar/index.ts';
 import type { OrdersService } from '../filings/orders.service.ts';
+import type { Notifications } from '../notifications/index.ts';
 import { registerAdminRoutes } from './admin.routes.ts';
 import { type CalendarHolder, createCalendarAdmin } from './calendar-admin.ts';
 import { createDashboardService } from './dashboard.service.ts';
@@ -30,6 +31,8 @@ export function createReviewModule(deps: {
   orders: OrdersService;
   calendar: CalendarHolder;
   provinceRules: ProvinceOverrideStore;
+  /** The notifications module's message to a person (R-NTF-008: the SMS after a missed confirmation call). */
+  notifyPerson: Notifications['notifyPerson'];
   onCalendarRebuilt?: (calendar: WorkCalendar) => void;
 }) {
   const providerConfig = createProviderConfigStore({
@@ -52,6 +55,7 @@ export function createReviewModule(deps: {
     orders: deps.orders,
     provinceRules: deps.provinceRules,
     providerConfig: providerConfig.get,
+    notifyPerson: deps.notifyPerson,
   });
   const dashboard = createDashboardService({
     database: deps.database,

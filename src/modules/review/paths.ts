@@ -34,8 +34,9 @@ export function fieldMatches(path: string, patterns: readonly string[]): boolean
 /** Every path of a JSON value, containers included (`websites`, `websites[0]`, `websites[0].name`), in order. */
 export function allPaths(value: unknown, prefix = '', out: string[] = []): string[] {
   if (prefix) out.push(prefix);
-  if (Array.isArray(value)) value.forEach((v, i) => allPaths(v, `${prefix}[${i}]`, out));
-  else if (value !== null && typeof value === 'object')
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) allPaths(v, `${prefix}[${i}]`, out);
+  } else if (value !== null && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) if (v !== undefined) allPaths(v, prefix ? `${prefix}.${k}` : k, out);
   return out;
 }

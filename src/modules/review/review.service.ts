@@ -10,6 +10,7 @@ import { type Actor, appendAudit, listAudit } from '../audit/audit.repository.ts
 import { beijingDate, type WorkCalendar } from '../calendar/index.ts';
 import { checkContextFor } from '../filings/checker.ts';
 import type { OrdersService } from '../filings/orders.service.ts';
+import type { Notifications } from '../notifications/index.ts';
 import { checkFiling } from '../rules/check.ts';
 import type { ReviewStage } from '../rules/data/rejection-reasons.ts';
 import type { FilingDraft } from '../rules/draft.ts';
@@ -87,6 +88,7 @@ export interface ReviewDeps {
   orders: OrdersService;
   provinceRules: ProvinceOverrideStore;
   providerConfig: () => Promise<ProviderConfig>;
+  notifyPerson: Notifications['notifyPerson'];
 }
 
 const STAGE_OF_STATE: Record<string, ReviewStage> = {
@@ -450,6 +452,7 @@ export function createReviewService(deps: ReviewDeps) {
         message: { zh: '订单中没有主体负责人手机号码', en: 'The order has no subject-principal mobile number' },
       });
     const key = principalKey(mobile)!;
+    const accountId = await accountOf(orderId);
     const t = now();
     const cfg = await deps.providerConfig();
     let inserted: { id: string; attempt: number; status: CallStatus; roundSeq: number };
@@ -512,31 +515,18 @@ export function createReviewService(deps: ReviewDeps) {
           principalKey: key,
         });
         // R-NTF-008: after a missed call that another attempt will follow, an SMS says so and gives the hotline
-        if (input.outcome === 'unreached' && !rejectsForUnreachable(after, input.outcome)) {
-          await tx
-            .insertInto('outbox')
-            .values({
-              id: newId(),
-              channel: 'sms',
-              recipient: mobile,
+        if (input.outcome === 'unreached' && !rejectsForUnreachable(after, input.outcome))
+          await deps.notifyPerson(
+            tx,
+            {
+              mobile,
               template: 'R-NTF-008',
-              lang,
-              payload: JSON.stringify({
-                orderNo: order.orderNo,
-                hotline: cfg.hotline,
-                attempt,
-                nextAttemptAfter: t + RETRY_AFTER_MS,
-              }),
-              status: 'PENDING',
-              attempts: 0,
-              next_attempt_at: t,
-              last_error: null,
-              event_ref: `review_call:${id}`,
-              created_at: t,
-              sent_at: null,
-            })
-            .execute();
-        }
+              payload: { orderNo: order.orderNo, hotline: cfg.hotline, attempt, nextAttemptAfter: t + RETRY_AFTER_MS },
+              eventKey: `review_call:${id}`,
+              accountId,
+            },
+            t,
+          );
         return { id, attempt, status: after, roundSeq };
       });
     } catch (err) {

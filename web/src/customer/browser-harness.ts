@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,10 +79,14 @@ export async function startStack(): Promise<Stack> {
   await seedDemo(beian);
   await beian.start();
   const apiUrl = `http://127.0.0.1:${(beian.app.server.address() as AddressInfo).port}`;
+  // each stack serves its own copy of the build, so a rebuild by a parallel test file cannot change it mid-journey
+  const webCopy = join(dataDir, 'web');
+  cpSync(join(root, 'web', 'dist'), webCopy, { recursive: true });
   const { preview } = await import('vite');
   const server: PreviewServer = await preview({
     configFile: join(root, 'web', 'vite.config.ts'),
     logLevel: 'silent',
+    build: { outDir: webCopy },
     // the object form keeps the Host header (the string form would rewrite it and trip the API's origin check)
     preview: { host: '127.0.0.1', port: 0, strictPort: false, proxy: { '/api': { target: apiUrl } } },
   });

@@ -225,7 +225,7 @@ describe('customer console: a first filing from sign-up to the bureau (browser)'
     await (await reviewer(stack)).approveReReview(orderId);
     await page.reload();
     await page.locator('.state-tag').getByText('管局审核中（已锁定）').first().waitFor();
-    await page.getByText('订单已提交管局，处于锁定状态，不能修改或放弃，请等待管局审核结果。').first().waitFor();
+    await page.getByText('已提交管局审核，订单已锁定，无法修改或放弃。请等待管局审核结果。').first().waitFor();
     assert.equal(await page.getByRole('button', { name: buttonName('放弃备案') }).isDisabled(), true);
     const decision = page.locator('tr').filter({ hasText: '预计管局审核结果' });
     assert.match((await decision.textContent()) ?? '', /\d{4}-\d{2}-\d{2}/);

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AdjustableClock } from '../../../platform/clock.ts';
-import { type Database, openDatabase } from '../../../platform/db/database.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import { openSimulatorDatabase } from '../sqlite.ts';
 import type { WorkCalendar } from '../../calendar/index.ts';
 import { BUREAU_CANCELLATION_REASONS, type BureauCancellationReason } from '../codes.ts';
 import { createMiitSoapHandler } from '../miit/server.ts';
@@ -88,7 +89,7 @@ function need(body: Body, ...keys: string[]): Record<string, string> {
 
 export async function startBureauSimulator(opts: SimulatorServerOptions): Promise<RunningSimulator> {
   const ownDb = !opts.database;
-  const database = opts.database ?? openDatabase(`sqlite:${join(opts.dataDir ?? './data', 'bureau-sim.sqlite')}`);
+  const database = opts.database ?? openSimulatorDatabase(join(opts.dataDir ?? './data', 'bureau-sim.sqlite'));
   const clock = opts.clock ?? new AdjustableClock();
   const sim = await createBureauSimulator({
     database,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../app/auth.tsx';
 import { usePlatformClock, workCalendar } from '../../app/clock.ts';
+import { useLang } from '../../app/i18n.ts';
 import { ProvinceSelect } from '../common.tsx';
 import { type FiledStatus, type Hosting, needToFile, type Serving } from '../logic/need-to-file.ts';
 import { expectedApprovalIfStartedOn } from '../logic/timeline.ts';
@@ -42,6 +43,7 @@ const VERDICT_TYPE = {
 export function NeedToFile() {
   const { t } = useTranslation();
   const { user } = useAuth();
+  const { lang } = useLang();
   const clock = usePlatformClock();
   const [form] = Form.useForm<Values>();
   const values = Form.useWatch([], form) as Values | undefined;
@@ -149,7 +151,9 @@ export function NeedToFile() {
                     })}
                   </div>
                 )}
-                <div className="small muted">{t('customer.needToFile.rules', { rules: answer.rules.join('、') })}</div>
+                <div className="small muted">
+                  {t('customer.needToFile.rules', { rules: answer.rules.join(lang === 'zh' ? '、' : ', ') })}
+                </div>
                 {['FILE_HERE', 'ACCESS_HERE', 'NOT_YET_RECOMMENDED'].includes(answer.verdict) && (
                   <div>
                     <Link to={startTo}>

@@ -79,7 +79,7 @@ function WebsiteCard({
             <Input maxLength={100} />
           </CheckedItem>
 
-          <div className="span-2">
+          <div className="span-2 domain-list">
             <Typography.Text strong id={`domains-${index}`}>
               {t('customer.wizard.website.domains')}
             </Typography.Text>
