@@ -182,27 +182,6 @@ async function query() {
     rawLookup(d);
     base.push(performance.now() - t);
   }
-  if (process.env.BENCH_DIAG) {
-    const { recordsByDomain } = await import('../src/modules/registry/registry.repository.ts');
-    const { registrableDomain } = await import('../src/modules/rules/validators/domain.ts');
-    const parts = { repo: [] as number[], reg: [] as number[], readerRaw: [] as number[], rawOnly: [] as number[], sameConn: [] as number[] };
-    const sameConnStmt = raw.prepare(byDomain.source);
-    for (const d of picks.slice(2_000, 12_000)) {
-      let t = performance.now();
-      registrableDomain(d);
-      parts.reg.push(performance.now() - t);
-      t = performance.now();
-      await recordsByDomain(database.db, d, reader);
-      parts.repo.push(performance.now() - t);
-      t = performance.now();
-      rawLookup(d);
-      parts.rawOnly.push(performance.now() - t);
-      t = performance.now();
-      sameConnStmt.get(d);
-      parts.sameConn.push(performance.now() - t);
-    }
-    for (const [k, v] of Object.entries(parts)) console.log(k, pct(v.sort((a, b) => a - b), 50));
-  }
   svc.sort((a, b) => a - b);
   base.sort((a, b) => a - b);
   raw.close();

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { beijingDate, beijingDateTime } from '../../../src/modules/calendar/civil-date.ts';
+import { beijingDate } from '../../../src/modules/calendar/civil-date.ts';
 import { createWorkCalendar } from '../../../src/modules/calendar/vendored.ts';
 import type { WorkCalendar } from '../../../src/modules/calendar/work-calendar.ts';
 import { api } from './api.ts';
@@ -34,7 +34,6 @@ export function usePlatformClock() {
     now,
     nowIso: now.toISOString(),
     today: beijingDate(now),
-    time: beijingDateTime(now),
   };
 }
 
@@ -46,11 +45,6 @@ let calendar: WorkCalendar | undefined;
 export function workCalendar(): WorkCalendar {
   calendar ??= createWorkCalendar();
   return calendar;
-}
-
-/** A Beijing civil date of an epoch-ms instant (API timestamps are epoch ms). */
-export function civilDateOf(ms: number | null | undefined): string | undefined {
-  return typeof ms === 'number' ? beijingDate(new Date(ms)) : undefined;
 }
 
 /** 'YYYY-MM-DD HH:mm' in Beijing time. */

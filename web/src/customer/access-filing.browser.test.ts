@@ -101,9 +101,15 @@ describe('customer console: an access filing as far as the platform supports it 
       .first()
       .click();
     await page.getByRole('heading', { name: '上传材料', exact: true }).waitFor();
-    for (const slot of await page.locator('section[data-slot]').all()) {
+    await page.locator('section[data-slot]').first().waitFor();
+    // upload into every slot still missing its document, until none is left
+    for (let i = 0; i < 10; i++) {
+      const missing = page.locator('section[data-slot]').filter({ hasText: '未上传' });
+      if ((await missing.count()) === 0) break;
+      const slot = missing.first();
+      const selector = `section[data-slot="${await slot.getAttribute('data-slot')}"][data-website="${await slot.getAttribute('data-website')}"]`;
       await slot.locator('input[type=file]').setInputFiles(files.jpeg);
-      await slot.getByText('已上传').waitFor();
+      await page.locator(selector).getByText('已上传').waitFor();
     }
     await snap(page, DIR, '05-materials');
     await page.getByRole('button', { name: '核对并提交' }).first().click();

@@ -68,3 +68,43 @@ export const TERMINAL = ['APPROVED', 'ABANDONED', 'EXPIRED'] as const;
 export function inFlight(orders: readonly OrderView[] | undefined): OrderView | undefined {
   return orders?.find((o) => !(TERMINAL as readonly string[]).includes(o.state));
 }
+
+/**
+ * The account's filed subject and websites as the registry holds them (GET /api/v1/filings): filing numbers, status
+ * and whether each website is accessed at this provider (R-ACS-006). Before the first approval there is nothing
+ * filed; the websites of the order in progress are listed instead, marked as not filed yet.
+ */
+export interface MyFilings {
+  subject: {
+    id: string;
+    name: string;
+    type: string;
+    province: string;
+    filingNumber: string | null;
+    status: string;
+    certificateNumber: string;
+  };
+  websites: {
+    id: string;
+    name: string;
+    filingNumber: string | null;
+    status: string;
+    accessedHere: boolean;
+    domains: string[];
+    accessIp: string | null;
+  }[];
+}
+
+export function useMyFilings() {
+  return useQuery({
+    queryKey: ['filings'],
+    queryFn: async () => {
+      try {
+        return { missing: false as const, data: await api<MyFilings | null>('GET', '/api/v1/filings') };
+      } catch (err) {
+        if (isMissingEndpoint(err)) return { missing: true as const, data: null };
+        throw err;
+      }
+    },
+  });
+}

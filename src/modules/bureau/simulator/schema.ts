@@ -190,7 +190,7 @@ const m001: Migration = {
       .addColumn('value', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('sim_inflight_value').on('sim_inflight').columns(['kind', 'value']).execute();
-    await db.schema.createIndex('sim_inflight_submission').on('sim_inflight').column('submission_id').execute();
+    await db.schema.createIndex('sim_inflight_upload').on('sim_inflight').column('upload_id').execute();
     await db.schema
       .createTable('sim_subjects')
       .addColumn('id', 'bigint', (c) => c.primaryKey())
@@ -267,7 +267,7 @@ const m001: Migration = {
     await db.schema
       .createIndex('sim_downloads_due')
       .on('sim_downloads')
-      .columns(['isp_id', 'acked_at', 'available_at'])
+      .columns(['isp_id', 'acked_at', 'id'])
       .execute();
     await db.schema
       .createTable('sim_outbox')

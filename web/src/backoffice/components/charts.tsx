@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { barLayout, clip, legendOffsets, linePoints, niceMax, slantLabels, ticks } from '../logic/chart.ts';
+import { barLayout, clip, countTicks, legendOffsets, linePoints, niceMax, slantLabels, ticks } from '../logic/chart.ts';
 
 /** The width of the chart's container, so the SVG is drawn at its real size and its text stays at 13 px. */
 function useWidth(fallback: number) {
@@ -42,6 +42,7 @@ export function BarChart({
   const plotH = height - PAD.top - PAD.bottom;
   const max = niceMax(Math.max(0, ...data.map((d) => d.value)));
   const bars = barLayout(data, plotW, plotH, max, 0.3, 56);
+  const axis = data.every((d) => Number.isInteger(d.value)) ? countTicks(max) : ticks(max);
   const slant = slantLabels(
     data.map((d) => d.label),
     plotW,
@@ -51,7 +52,7 @@ export function BarChart({
       <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
         <title>{title}</title>
         <g transform={`translate(${PAD.left},${PAD.top})`}>
-          {ticks(max).map((v) => {
+          {axis.map((v) => {
             const y = plotH - (v / max) * plotH;
             return (
               <g key={v}>
@@ -124,6 +125,7 @@ export function LineChart({
   const plotW = width - PAD.left - PAD.right;
   const plotH = height - PAD.top - PAD.bottom;
   const max = niceMax(Math.max(0, ...series.flatMap((s) => s.values)));
+  const axis = countTicks(max);
   const xs = linePoints(
     labels.map(() => 0),
     plotW,
@@ -135,7 +137,7 @@ export function LineChart({
       <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
         <title>{title}</title>
         <g transform={`translate(${PAD.left},${PAD.top})`}>
-          {ticks(max).map((v) => {
+          {axis.map((v) => {
             const y = plotH - (v / max) * plotH;
             return (
               <g key={v}>

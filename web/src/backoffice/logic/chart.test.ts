@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { barLayout, clip, legendOffsets, linePoints, niceMax, slantLabels, ticks } from './chart.ts';
+import { barLayout, clip, countTicks, legendOffsets, linePoints, niceMax, slantLabels, ticks } from './chart.ts';
 
 describe('dashboard chart scales', () => {
   it('rounds the axis up to a nice number', () => {
@@ -10,6 +10,9 @@ describe('dashboard chart scales', () => {
     assert.equal(niceMax(23), 25);
     assert.equal(niceMax(480), 500);
     assert.deepEqual(ticks(20, 4), [0, 5, 10, 15, 20]);
+    assert.deepEqual(countTicks(1), [0, 1]);
+    assert.deepEqual(countTicks(5), [0, 2.5, 5].filter(Number.isInteger));
+    assert.deepEqual(countTicks(20), [0, 5, 10, 15, 20]);
   });
 
   it('bars fill their slots bottom-up, proportional to the axis', () => {

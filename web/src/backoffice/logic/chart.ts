@@ -83,3 +83,9 @@ export function clip(label: string, max: number): string {
   }
   return `${out}…`;
 }
+
+/** Ticks for counts: whole numbers only (an axis of 0, 0.25 … 1 for one order reads oddly). */
+export function countTicks(max: number): number[] {
+  const n = Math.max(1, Math.min(4, Math.round(max)));
+  return ticks(max, n).filter((v) => Number.isInteger(v));
+}

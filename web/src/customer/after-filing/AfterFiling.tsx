@@ -8,9 +8,8 @@ import { api, ProblemError } from '../../app/api.ts';
 import { useLang } from '../../app/i18n.ts';
 import { ProblemAlert } from '../../app/ProblemAlert.tsx';
 import { NotFound } from '../../app/pages/NotFound.tsx';
-import { useMyFilings } from '../dashboard/Dashboard.tsx';
 import { CANCELLATION_BUREAU_DAYS } from '../logic/timeline.ts';
-import { inFlight, useOrders } from '../queries.ts';
+import { inFlight, useMyFilings, useOrders } from '../queries.ts';
 
 /**
  * After filing (R-CHG-001..020, R-ACC-005): changes, cancellations and cancel access create orders on the filed

@@ -1,57 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, List, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, isMissingEndpoint } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { ProblemAlert } from '../../app/ProblemAlert.tsx';
 import { BeijingTime, OrderTypeText, StateTag } from '../common.tsx';
 import { NextStep } from '../order/next-step.tsx';
 import { OrderTimeline } from '../order/OrderTimeline.tsx';
-import { inFlight, useOrders } from '../queries.ts';
+import { inFlight, useMyFilings, useOrders } from '../queries.ts';
 import { AuthCodesPanel, ServersPanel } from '../resources/ResourcesPanels.tsx';
 import type { OrderView } from '../types.ts';
-
-/**
- * The account's filed subject and websites as the registry holds them (GET /api/v1/filings): filing numbers, status
- * and whether each website is accessed at this provider (R-ACS-006). Before the first approval there is nothing
- * filed; the websites of the order in progress are listed instead, marked as not filed yet.
- */
-export interface MyFilings {
-  subject: {
-    id: string;
-    name: string;
-    type: string;
-    province: string;
-    filingNumber: string | null;
-    status: string;
-    certificateNumber: string;
-  };
-  websites: {
-    id: string;
-    name: string;
-    filingNumber: string | null;
-    status: string;
-    accessedHere: boolean;
-    domains: string[];
-    accessIp: string | null;
-  }[];
-}
-
-export function useMyFilings() {
-  return useQuery({
-    queryKey: ['filings'],
-    queryFn: async () => {
-      try {
-        return { missing: false as const, data: await api<MyFilings | null>('GET', '/api/v1/filings') };
-      } catch (err) {
-        if (isMissingEndpoint(err)) return { missing: true as const, data: null };
-        throw err;
-      }
-    },
-  });
-}
 
 function FilingsCard({ pending }: { pending: OrderView | undefined }) {
   const { t } = useTranslation();

@@ -62,17 +62,6 @@ export function stepOf(m: FieldMessage): WizardStep {
   return 'review';
 }
 
-/** Groups messages by exact field key, keeping their order. */
-export function byField<T extends FieldMessage>(messages: readonly T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const m of messages) {
-    const list = out.get(m.field);
-    if (list) list.push(m);
-    else out.set(m.field, [m]);
-  }
-  return out;
-}
-
 /**
  * Messages of a step that no rendered field shows: parent paths (`subjectPrincipal`), patterns (`websites[]`) or
  * fields the step does not render. They go into the list at the top of the step.

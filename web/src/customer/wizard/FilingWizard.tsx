@@ -30,7 +30,7 @@ import { ProblemAlert } from '../../app/ProblemAlert.tsx';
 import { OrderTypeText, StateTag } from '../common.tsx';
 import { browserCheckContext } from '../logic/check-context.ts';
 import { cleanDraft, draftSchemaErrors, materialFor, withMaterial, withoutMaterial } from '../logic/draft-utils.ts';
-import { parseFieldKey, stepOf, WIZARD_STEPS, type WizardStep } from '../logic/field-paths.ts';
+import { parseFieldKey, stepOf, unplaced, WIZARD_STEPS, type WizardStep } from '../logic/field-paths.ts';
 import { keys, useMaterials, useOrder } from '../queries.ts';
 import type { MaterialView, OrderDetail } from '../types.ts';
 import { type FieldMessage, FieldMessagesContext, type FieldMessagesValue, MessageList } from './fields.tsx';
@@ -254,16 +254,13 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
       messagesAt: (key) => byKey.get(key) ?? [],
       showAll: attempted.has(step),
       register,
-      readOnly: !editable,
     }),
-    [byKey, attempted, step, register, editable],
+    [byKey, attempted, step, register],
   );
 
   const unplacedHere = useMemo(() => {
     void regTick;
-    return messages.filter((m) => {
-      if (stepOf(m) !== step) return false;
-      if (registered.current.has(m.field)) return false;
+    return unplaced(messages, step, new Set(registered.current.keys())).filter((m) => {
       // uploaded documents show their own messages in their slot
       const mi = /^materials\[(\d+)\]/.exec(m.field);
       if (step === 'materials' && mi && materials[Number(mi[1])]) return false;

@@ -4,7 +4,7 @@ import { SERVICE_CONTENT_INFO } from '../../../../src/modules/rules/data/service
 import { CERTIFICATE_LABELS, SUBJECT_TYPE_INFO } from '../../../../src/modules/rules/data/subject-types.ts';
 import { type FilingDraft, isOrganisation } from '../../../../src/modules/rules/draft.ts';
 import { useLang } from '../../app/i18n.ts';
-import { stepOf, WIZARD_STEPS, type WizardStep } from '../logic/field-paths.ts';
+import { stepOf, type WizardStep } from '../logic/field-paths.ts';
 import type { FieldMessage } from './fields.tsx';
 
 /** Step 5: everything at a glance, every open problem with a link to its step, then submit (R-ORD-003). */
@@ -167,5 +167,3 @@ export function ReviewStep({
     </div>
   );
 }
-
-export const STEP_ORDER = WIZARD_STEPS;

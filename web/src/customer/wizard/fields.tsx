@@ -21,14 +21,12 @@ export interface FieldMessagesValue {
   showAll: boolean;
   /** Fields rendered on screen register here, so messages for anything else still appear at the top of the step. */
   register(key: string): () => void;
-  readOnly: boolean;
 }
 
 export const FieldMessagesContext = createContext<FieldMessagesValue>({
   messagesAt: () => [],
   showAll: false,
   register: () => () => {},
-  readOnly: false,
 });
 
 function hasValue(v: unknown): boolean {
