@@ -230,3 +230,21 @@ describe('problem+json for bad input (issue 2 §5)', () => {
     assert.ok(doc.json().paths['/api/v1/auth/sign-in']);
   });
 });
+
+describe('deny by default comes before validation', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await testApp();
+    await t.accounts.createUser({ email: 'cust@example.com', password: 'cust-password', role: 'customer' });
+  });
+  after(() => t.close());
+
+  it('a customer sending a malformed body to an admin route gets 403, not 400', async () => {
+    const cookie = await signIn(t, 'cust@example.com', 'cust-password');
+    const r = await t.app.inject({ method: 'POST', url: '/api/v1/admin/tokens', headers: { cookie }, payload: { nonsense: 1 } });
+    assert.equal(r.statusCode, 403);
+    assert.equal(r.json().reason, 'ROLE_NOT_ALLOWED');
+    const anon = await t.app.inject({ method: 'POST', url: '/api/v1/admin/tokens', payload: { nonsense: 1 } });
+    assert.equal(anon.statusCode, 401);
+  });
+});

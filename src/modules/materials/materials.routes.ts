@@ -93,5 +93,5 @@ export function registerMaterialRoutes(app: App, deps: { materials: MaterialsSer
   app.get('/api/v1/photo-point/orders', {
     schema: { tags, summary: "Photo point: find a customer's order by order number or domain", querystring: Type.Object({ orderNo: Type.Optional(Type.String({ maxLength: 32 })), domain: Type.Optional(Type.String({ maxLength: 253 })) }, { additionalProperties: false }) },
     config: { auth: ['photo_agent', 'reviewer', 'admin'] },
-  }, async (req) => (await deps.materials.findOrderForPhotoPoint(req.query)).map((o) => ({ id: o.id, orderNo: o.order_no, state: o.state, domains: (JSON.parse(o.summary).websites as { domains: string[] }[]).flatMap((w) => w.domains) })));
+  }, async (req) => (await deps.materials.findOrderForPhotoPoint(req.query)).map((o) => ({ id: o.id, orderNo: o.order_no, state: o.state, version: o.version, domains: (JSON.parse(o.summary).websites as { domains: string[] }[]).flatMap((w) => w.domains) })));
 }

@@ -104,12 +104,12 @@ export function createMaterialsService(deps: { database: Database; clock: Clock;
   /** A photo point finds the customer's order by order number or by domain (R-MAT-018). */
   async function findOrderForPhotoPoint(q: { orderNo?: string; domain?: string }) {
     if (q.orderNo) {
-      const r = await db.selectFrom('orders').select(['id', 'order_no', 'state', 'summary']).where('order_no', '=', q.orderNo).executeTakeFirst();
+      const r = await db.selectFrom('orders').select(['id', 'order_no', 'state', 'summary', 'version']).where('order_no', '=', q.orderNo).executeTakeFirst();
       if (r) return [r];
     }
     if (q.domain) {
       const d = q.domain.trim().toLowerCase();
-      const rows = await db.selectFrom('orders').select(['id', 'order_no', 'state', 'summary']).where('state', 'in', ['PHOTO_PENDING', 'RE_REVIEW_REJECTED']).execute();
+      const rows = await db.selectFrom('orders').select(['id', 'order_no', 'state', 'summary', 'version']).where('state', 'in', ['PHOTO_PENDING', 'RE_REVIEW_REJECTED']).execute();
       return rows.filter((r) => (JSON.parse(r.summary).websites as { domains: string[] }[]).some((w) => w.domains.some((x) => x === d || d.endsWith(`.${x}`))));
     }
     return [];

@@ -153,7 +153,8 @@ export async function buildHttpApp(deps: HttpDeps): Promise<App> {
     }
   });
 
-  app.addHook('preHandler', async (req) => {
+  // preValidation: who may call is decided before the body is judged, so a wrong role gets 401/403, never a 400
+  app.addHook('preValidation', async (req) => {
     const auth = req.routeOptions.config?.auth;
     if (auth === 'public' || !req.routeOptions.url) return; // unmatched: the not-found handler answers
     if (!auth) throw new DomainError('FORBIDDEN', { reason: 'ROUTE_NOT_EXPOSED' });

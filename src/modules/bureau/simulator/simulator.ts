@@ -1299,12 +1299,14 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
 
   async function runTick(): Promise<void> {
     const day = today();
+    // in the order the applications arrived (the first of two conflicting ones wins)
     const due = await db
       .selectFrom('sim_submissions')
-      .select('upload_id')
-      .distinct()
+      .select((eb) => ['upload_id', eb.fn.min('received_at').as('first')])
       .where('state', '=', PENDING)
       .where('decide_on', '<=', day)
+      .groupBy('upload_id')
+      .orderBy('first')
       .execute();
     for (const d of due) await db.transaction().execute((tx) => decideUpload(tx, d.upload_id));
     const graceMs = settings.shellGraceDays * 86_400_000;
@@ -1534,7 +1536,12 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
     tick,
     /** Decides now (running every check): by submission id, by upload, by `Czlx:Bs`, or everything pending. */
     async decide(target: { uploadId?: string; submissionId?: string; key?: string; all?: boolean; ispId?: number }, reject?: { reason?: string; code?: number; path?: string; text?: string }) {
-      let q = db.selectFrom('sim_submissions').select('upload_id').distinct().where('state', '=', PENDING);
+      let q = db
+        .selectFrom('sim_submissions')
+        .select((eb) => ['upload_id', eb.fn.min('received_at').as('first')])
+        .where('state', '=', PENDING)
+        .groupBy('upload_id')
+        .orderBy('first');
       if (target.uploadId) q = q.where('upload_id', '=', target.uploadId);
       if (target.submissionId) q = q.where('id', '=', target.submissionId);
       if (target.ispId) q = q.where('isp_id', '=', target.ispId);
