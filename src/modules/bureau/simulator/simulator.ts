@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { SelectQueryBuilder, Transaction } from 'kysely';
 import type { AdjustableClock } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import type { DB } from '../../../platform/db/schema.ts';
@@ -1286,6 +1286,17 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
     }
   }
 
+  /** The uploads of the selected submissions, in the order they arrived (the first of two conflicting ones wins). */
+  function inArrivalOrder<Q extends SelectQueryBuilder<DB & SimTables, 'sim_submissions', object>>(q: Q) {
+    return q
+      .innerJoin('sim_uploads', 'sim_uploads.id', 'sim_submissions.upload_id')
+      .select(['sim_submissions.upload_id', 'sim_uploads.received_at', 'sim_uploads.isp_id', 'sim_uploads.data_sequence'])
+      .distinct()
+      .orderBy('sim_uploads.received_at')
+      .orderBy('sim_uploads.isp_id')
+      .orderBy('sim_uploads.data_sequence');
+  }
+
   // -------------------------------------------------------------------------------------------------------------
   // The clock: decisions that fall due, shells past their grace period, mailed retrievals answered.
 
@@ -1300,14 +1311,7 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
   async function runTick(): Promise<void> {
     const day = today();
     // in the order the applications arrived (the first of two conflicting ones wins)
-    const due = await db
-      .selectFrom('sim_submissions')
-      .select((eb) => ['upload_id', eb.fn.min('received_at').as('first')])
-      .where('state', '=', PENDING)
-      .where('decide_on', '<=', day)
-      .groupBy('upload_id')
-      .orderBy('first')
-      .execute();
+    const due = await inArrivalOrder(db.selectFrom('sim_submissions').where('state', '=', PENDING).where('decide_on', '<=', day)).execute();
     for (const d of due) await db.transaction().execute((tx) => decideUpload(tx, d.upload_id));
     const graceMs = settings.shellGraceDays * 86_400_000;
     const shells = await db.selectFrom('sim_websites').select('id').where('status', '=', SHELL).where('shell_since', '<=', now() - graceMs).execute();
@@ -1536,12 +1540,7 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
     tick,
     /** Decides now (running every check): by submission id, by upload, by `Czlx:Bs`, or everything pending. */
     async decide(target: { uploadId?: string; submissionId?: string; key?: string; all?: boolean; ispId?: number }, reject?: { reason?: string; code?: number; path?: string; text?: string }) {
-      let q = db
-        .selectFrom('sim_submissions')
-        .select((eb) => ['upload_id', eb.fn.min('received_at').as('first')])
-        .where('state', '=', PENDING)
-        .groupBy('upload_id')
-        .orderBy('first');
+      let q = db.selectFrom('sim_submissions').where('state', '=', PENDING);
       if (target.uploadId) q = q.where('upload_id', '=', target.uploadId);
       if (target.submissionId) q = q.where('id', '=', target.submissionId);
       if (target.ispId) q = q.where('isp_id', '=', target.ispId);
@@ -1551,7 +1550,7 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
       }
       if (!target.uploadId && !target.submissionId && !target.key && !target.all && !target.ispId)
         throw new SimError('TARGET_REQUIRED', '请指定要决定的申请', 'Name the application to decide (or all)', 400);
-      const uploads = await q.execute();
+      const uploads = await inArrivalOrder(q).execute();
       let forced: Finding | undefined;
       if (reject) {
         const info = reject.code ? resultCodeInfo(reject.code) : undefined;
