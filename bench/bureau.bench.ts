@@ -23,7 +23,9 @@ import { BlindIndexer, Keyring } from '../src/platform/crypto/pii.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 
-const { values } = parseArgs({ options: { filings: { type: 'string', default: '2000' }, rows: { type: 'string', default: '1000000' } } });
+const { values } = parseArgs({
+  options: { filings: { type: 'string', default: '2000' }, rows: { type: 'string', default: '1000000' } },
+});
 const FILINGS = Number(values.filings);
 const ROWS = Number(values.rows);
 const dir = mkdtempSync(join(tmpdir(), 'beian-bureau-bench-'));
@@ -34,7 +36,14 @@ function pct(sorted: number[], p: number): number {
 
 function draft(i: number): FilingDraft {
   const id = `44052419900101${String(i).padStart(4, '0')}`;
-  const principal = { name: '张三', certificateType: 'RESIDENT_ID' as const, certificateNumber: id, mobile: '13800138000', officePhone: '020-12345678', email: 'zhangsan@example.com' };
+  const principal = {
+    name: '张三',
+    certificateType: 'RESIDENT_ID' as const,
+    certificateNumber: id,
+    mobile: '13800138000',
+    officePhone: '020-12345678',
+    email: 'zhangsan@example.com',
+  };
   return {
     orderType: 'FIRST',
     province: '广东',
@@ -119,7 +128,11 @@ async function query() {
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = OFF');
   const now = Date.now();
-  raw.prepare(`insert into users (id, account_no, email, password_hash, role, display_name, disabled, created_at, updated_at) values ('u', '100000000001', 'u@example.com', 'x', 'customer', 'u', 0, ?, ?)`).run(now, now);
+  raw
+    .prepare(
+      `insert into users (id, account_no, email, password_hash, role, display_name, disabled, created_at, updated_at) values ('u', '100000000001', 'u@example.com', 'x', 'customer', 'u', 0, ?, ?)`,
+    )
+    .run(now, now);
   const subj = raw.prepare(
     `insert into subjects (id, account_id, subject_key, subject_type, name, province, cert_type, cert_number_enc, cert_number_masked, filing_number, status, data_enc, created_at, updated_at, bureau_id, approved_on)
      values (?, 'u', ?, ?, ?, '广东', 'RESIDENT_ID', 'x', '4405**********0014', ?, 'FILED', null, ?, ?, ?, '2026-11-02')`,
@@ -128,7 +141,9 @@ async function query() {
     `insert into websites (id, subject_id, name, filing_number, status, accessed_here, access_ip, server_id, data_enc, created_at, updated_at, bureau_id, approved_on)
      values (?, ?, ?, ?, 'FILED', 1, '203.0.113.10', null, null, ?, ?, ?, '2026-11-02')`,
   );
-  const dom = raw.prepare(`insert into domains (id, website_id, subject_id, domain, status, created_at, bureau_id, host) values (?, ?, ?, ?, 'FILED', ?, ?, ?)`);
+  const dom = raw.prepare(
+    `insert into domains (id, website_id, subject_id, domain, status, created_at, bureau_id, host) values (?, ?, ?, ?, 'FILED', ?, ?, ?)`,
+  );
   const perSubject = 4;
   const t0 = performance.now();
   raw.transaction(() => {
@@ -153,14 +168,22 @@ async function query() {
      from websites w join subjects s on s.id = w.subject_id join domains d on d.website_id = w.id
      where d.domain = ? and d.status = 'FILED' and w.status in ('FILED', 'SHELL') and s.status = 'FILED' limit 1`,
   );
-  const domainsOf = raw.prepare(`select website_id, domain, host from domains where website_id in (?) and status = 'FILED'`);
+  const domainsOf = raw.prepare(
+    `select website_id, domain, host from domains where website_id in (?) and status = 'FILED'`,
+  );
   const rawLookup = (domain: string) => {
     const h = byDomain.get(domain) as { website_id: string } | undefined;
     return h ? { ...h, domains: domainsOf.all(h.website_id) } : null;
   };
 
   const database = openDatabase(`sqlite:${file}`);
-  const registry = createRegistry({ pii: { keyring: Keyring.fromConfig(`k1:${Buffer.alloc(32, 1).toString('base64')}`), indexer: new BlindIndexer(Buffer.alloc(32, 2)) }, providerId: DEMO_PROVIDER.ispId });
+  const registry = createRegistry({
+    pii: {
+      keyring: Keyring.fromConfig(`k1:${Buffer.alloc(32, 1).toString('base64')}`),
+      indexer: new BlindIndexer(Buffer.alloc(32, 2)),
+    },
+    providerId: DEMO_PROVIDER.ispId,
+  });
   // as createBeian wires it for a SQLite file: the public query reads on its own connection
   const reader = openSqliteReader(`sqlite:${file}`);
   const service = createPublicQuery({ database, registry, bureau: null, reader });

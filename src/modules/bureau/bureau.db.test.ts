@@ -15,12 +15,24 @@ describe(`bureau over the MIIT interface, FIRST to filing number (${testBackend}
 
   it('R-BUR-001 R-BUR-003 R-BUR-011: a FIRST order goes from submission to 粤ICP备NNNNNNNN号 and website -1 entirely over the protocol', async () => {
     const c = await customerWithServer(h, '203.0.113.10');
-    const id = await fileFirst(h, c, 'example-shop.cn', { name: '张三', certificateNumber: '440524188001010014' }, '203.0.113.10');
+    const id = await fileFirst(
+      h,
+      c,
+      'example-shop.cn',
+      { name: '张三', certificateNumber: '440524188001010014' },
+      '203.0.113.10',
+    );
 
     // the upload: one file through isp_upload, recorded against the order's bureau round
     const up = await h.t.bureau.sync.sync();
     assert.equal(up.uploaded, 1);
-    const status = (await h.t.app.inject({ method: 'GET', url: `/api/v1/orders/${id}/bureau`, headers: { cookie: (await fresh(h, c)).cookie } })).json();
+    const status = (
+      await h.t.app.inject({
+        method: 'GET',
+        url: `/api/v1/orders/${id}/bureau`,
+        headers: { cookie: (await fresh(h, c)).cookie },
+      })
+    ).json();
     assert.equal(status.state, 'UPLOADED');
     assert.equal(status.dataSequence, 1);
     const subs = await h.sim.sim.controls.submissions();
@@ -42,12 +54,24 @@ describe(`bureau over the MIIT interface, FIRST to filing number (${testBackend}
     const subject = await h.t.database.db.selectFrom('subjects').selectAll().executeTakeFirstOrThrow();
     assert.match(subject.filing_number!, /^粤ICP备\d{8}号$/);
     assert.equal(subject.status, 'FILED');
-    const site = await h.t.database.db.selectFrom('websites').selectAll().where('subject_id', '=', subject.id).executeTakeFirstOrThrow();
+    const site = await h.t.database.db
+      .selectFrom('websites')
+      .selectAll()
+      .where('subject_id', '=', subject.id)
+      .executeTakeFirstOrThrow();
     assert.equal(site.filing_number, `${subject.filing_number}-1`);
     assert.equal(site.accessed_here, 1);
-    const row = await h.t.database.db.selectFrom('orders').select('subject_id').where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await h.t.database.db
+      .selectFrom('orders')
+      .select('subject_id')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     assert.equal(row.subject_id, subject.id);
-    const access = await h.t.database.db.selectFrom('access_domains').selectAll().where('domain', '=', 'example-shop.cn').executeTakeFirstOrThrow();
+    const access = await h.t.database.db
+      .selectFrom('access_domains')
+      .selectAll()
+      .where('domain', '=', 'example-shop.cn')
+      .executeTakeFirstOrThrow();
     assert.deepEqual([access.decision, access.reason, access.subject_id], ['allow', 'FILED', subject.id]);
 
     // the bureau acknowledged: a second sync finds nothing; the public query answers from registry + bureau
@@ -59,22 +83,44 @@ describe(`bureau over the MIIT interface, FIRST to filing number (${testBackend}
   });
 
   it('R-BUR-011: replaying a downloaded file changes nothing (an APPROVED order ignores the same approval)', async () => {
-    const before = await h.t.database.db.selectFrom('order_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await h.t.database.db
+      .selectFrom('order_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const files = await h.sim.sim.controls.submissions();
     const approvedKey = files.find((s) => s.state === 'APPROVED')!.key;
-    const inbound = { fileName: 'REPLAY', payloadSha256: 'not-seen-before', results: [{ key: approvedKey, approved: true, findings: [] }], filed: [], cancellations: [], blacklist: [], other: [] };
+    const inbound = {
+      fileName: 'REPLAY',
+      payloadSha256: 'not-seen-before',
+      results: [{ key: approvedKey, approved: true, findings: [] }],
+      filed: [],
+      cancellations: [],
+      blacklist: [],
+      other: [],
+    };
     const r = await h.t.bureau.sync.applyInbound(inbound);
     assert.equal(r.approved, 0);
-    const after = await h.t.database.db.selectFrom('order_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await h.t.database.db
+      .selectFrom('order_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(after.n), Number(before.n));
   });
 
   it('R-BUR-006: the filing password is changed at the bureau through the platform; the current one is required', async () => {
     const c = await customerWithServer(h, '203.0.113.40');
-    const number = (await h.t.database.db.selectFrom('subjects').select('filing_number').executeTakeFirstOrThrow()).filing_number!;
-    const current = (await h.sim.sim.controls.outbox({ recipient: '13800138000', kind: 'PASSWORD' }))[0]!.text.match(/备案密码为(\w+)/)![1]!;
+    const number = (await h.t.database.db.selectFrom('subjects').select('filing_number').executeTakeFirstOrThrow())
+      .filing_number!;
+    const current = (await h.sim.sim.controls.outbox({ recipient: '13800138000', kind: 'PASSWORD' }))[0]!.text.match(
+      /备案密码为(\w+)/,
+    )![1]!;
     const change = (oldPassword: string) =>
-      h.t.app.inject({ method: 'POST', url: '/api/v1/filing-password/change', headers: { cookie: c.cookie }, payload: { filingNumber: number, oldPassword, newPassword: 'Changed-Pw-9' } });
+      h.t.app.inject({
+        method: 'POST',
+        url: '/api/v1/filing-password/change',
+        headers: { cookie: c.cookie },
+        payload: { filingNumber: number, oldPassword, newPassword: 'Changed-Pw-9' },
+      });
     const wrong = await change('not-the-password');
     assert.equal(wrong.statusCode, 422);
     assert.equal(wrong.json().reason, 'FILING_PASSWORD_WRONG');
@@ -84,14 +130,31 @@ describe(`bureau over the MIIT interface, FIRST to filing number (${testBackend}
 
   it('R-BUR-011: the durable BUREAU_SYNC timer runs the sync (upload) and re-arms itself', async () => {
     const c = await customerWithServer(h, '203.0.113.41');
-    const id = await fileFirst(h, c, 'example-timer.cn', { name: '周九', certificateNumber: residentId('44030119970808006') }, '203.0.113.41');
+    const id = await fileFirst(
+      h,
+      c,
+      'example-timer.cn',
+      { name: '周九', certificateNumber: residentId('44030119970808006') },
+      '203.0.113.41',
+    );
     await h.t.bureau.sync.ensureTimer();
     await h.t.bureau.sync.ensureTimer();
     h.t.clock.advance(61_000);
     await h.t.timers.runDue();
-    const status = (await h.t.app.inject({ method: 'GET', url: `/api/v1/orders/${id}/bureau`, headers: { cookie: (await fresh(h, c)).cookie } })).json();
+    const status = (
+      await h.t.app.inject({
+        method: 'GET',
+        url: `/api/v1/orders/${id}/bureau`,
+        headers: { cookie: (await fresh(h, c)).cookie },
+      })
+    ).json();
     assert.equal(status.state, 'UPLOADED');
-    const pending = await h.t.database.db.selectFrom('timers').selectAll().where('kind', '=', 'BUREAU_SYNC').where('done_at', 'is', null).execute();
+    const pending = await h.t.database.db
+      .selectFrom('timers')
+      .selectAll()
+      .where('kind', '=', 'BUREAU_SYNC')
+      .where('done_at', 'is', null)
+      .execute();
     assert.equal(pending.length, 1, 'one chain, re-armed');
     assert.ok(Number(pending[0]!.due_at) > h.t.clock.now().getTime());
     // leave the bureau queue as the next test expects it: decided
@@ -101,7 +164,13 @@ describe(`bureau over the MIIT interface, FIRST to filing number (${testBackend}
 
   it('R-REJ-004 R-BUR-002: the spec result codes surface as field-level reasons on the draft (reject with a code)', async () => {
     const c = await customerWithServer(h, '203.0.113.21');
-    const id = await fileFirst(h, c, 'example-codes.cn', { name: '王五', certificateNumber: residentId('44030119920303001') }, '203.0.113.21');
+    const id = await fileFirst(
+      h,
+      c,
+      'example-codes.cn',
+      { name: '王五', certificateNumber: residentId('44030119920303001') },
+      '203.0.113.21',
+    );
     await h.t.bureau.sync.sync();
     const sub = (await h.sim.sim.controls.submissions({ state: 'PENDING' }))[0]!;
     // 1005 域名冲突 (xsdField Wz_xx.Ym_xx.Ym, reason DOMAIN_CONFLICT) through the control, as a real bureau would send it
@@ -119,7 +188,13 @@ describe(`bureau over the MIIT interface, FIRST to filing number (${testBackend}
 
   it('R-BUR-002: a finding with its indexed element path lands on that exact field (1063 SERVER_INVALID on the access IP)', async () => {
     const c = await customerWithServer(h, '203.0.113.22');
-    const id = await fileFirst(h, c, 'example-ip.cn', { name: '赵六', certificateNumber: residentId('44030119930404002') }, '203.0.113.22');
+    const id = await fileFirst(
+      h,
+      c,
+      'example-ip.cn',
+      { name: '赵六', certificateNumber: residentId('44030119930404002') },
+      '203.0.113.22',
+    );
     await h.t.bureau.sync.sync();
     await h.control('PUT', `/sim/control/facts/server/203.0.113.22`, { expiresOn: '2026-11-20' });
     const sub = (await h.sim.sim.controls.submissions({ state: 'PENDING' }))[0]!;
@@ -143,7 +218,13 @@ describe(`a crash between upload and acknowledgement (${testBackend})`, () => {
 
   it('R-BUR-001: the answer to isp_upload is lost, the process restarts, and the bureau still holds exactly one filing', async () => {
     const c = await customerWithServer(h, '203.0.113.30');
-    const id = await fileFirst(h, c, 'example-crash.cn', { name: '孙七', certificateNumber: residentId('44030119940505003') }, '203.0.113.30');
+    const id = await fileFirst(
+      h,
+      c,
+      'example-crash.cn',
+      { name: '孙七', certificateNumber: residentId('44030119940505003') },
+      '203.0.113.30',
+    );
     // the bureau receives the upload, then the connection dies before the answer arrives (and retries are exhausted)
     const journal = new DbUploadJournal(h.t.database.db, () => h.t.clock.now().getTime());
     const losing = createMiitAdapter({
@@ -168,7 +249,11 @@ describe(`a crash between upload and acknowledgement (${testBackend})`, () => {
     await assert.rejects(h.t.bureau.sync.upload(), /isp_upload failed|unavailable/i);
     port.submit = submit;
     assert.equal((await h.sim.sim.controls.uploads()).length, 1, 'the bureau did receive the file');
-    const row = await h.t.database.db.selectFrom('bureau_submissions').selectAll().where('order_id', '=', id).executeTakeFirstOrThrow();
+    const row = await h.t.database.db
+      .selectFrom('bureau_submissions')
+      .selectAll()
+      .where('order_id', '=', id)
+      .executeTakeFirstOrThrow();
     assert.equal(row.state, 'UPLOADING', 'the outcome is unknown, so the row stays in flight');
 
     // "restart": a fresh adapter over the same database journal; the sync reconciles instead of uploading again
@@ -177,17 +262,23 @@ describe(`a crash between upload and acknowledgement (${testBackend})`, () => {
     const again = await h.t.bureau.sync.sync();
     assert.equal(again.uploaded, 1);
     assert.equal((await h.sim.sim.controls.uploads()).length, 1, 'nothing was sent twice');
-    const settled = await h.t.database.db.selectFrom('bureau_submissions').selectAll().where('order_id', '=', id).executeTakeFirstOrThrow();
+    const settled = await h.t.database.db
+      .selectFrom('bureau_submissions')
+      .selectAll()
+      .where('order_id', '=', id)
+      .executeTakeFirstOrThrow();
     assert.equal(settled.state, 'UPLOADED');
     assert.deepEqual(JSON.parse(settled.last_result!), { alreadyAccepted: true });
 
     // the download side: applied, then the process dies before isp_downloadack; the file comes again and changes nothing
     await h.advanceDays(28);
     const inbound: unknown[] = [];
-    await h.t.bureau.port.poll(async (f) => {
-      inbound.push(f);
-      throw new Error('crash before the acknowledgement');
-    }).catch(() => {});
+    await h.t.bureau.port
+      .poll(async (f) => {
+        inbound.push(f);
+        throw new Error('crash before the acknowledgement');
+      })
+      .catch(() => {});
     assert.equal(inbound.length, 1);
     const r = await h.t.bureau.sync.sync();
     assert.equal(r.approved, 1);

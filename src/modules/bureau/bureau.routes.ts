@@ -67,7 +67,11 @@ export function registerBureauRoutes(
   app.get(
     '/api/v1/orders/:id/bureau',
     {
-      schema: { tags, summary: 'Where the order is at the bureau: upload state, data sequence, waiting for the password', params: IdParams },
+      schema: {
+        tags,
+        summary: 'Where the order is at the bureau: upload state, data sequence, waiting for the password',
+        params: IdParams,
+      },
       config: { auth: ['customer', 'reviewer', 'admin'] },
     },
     async (req) => {
@@ -91,7 +95,10 @@ export function registerBureauRoutes(
       schema: {
         tags,
         summary: 'Change the filing password at the bureau; the current one is required (R-BUR-006)',
-        body: Type.Object({ filingNumber: FilingNumber, oldPassword: Password, newPassword: Password }, { additionalProperties: false }),
+        body: Type.Object(
+          { filingNumber: FilingNumber, oldPassword: Password, newPassword: Password },
+          { additionalProperties: false },
+        ),
       },
       config: { auth: ['customer'], rateLimit: PASSWORD_RATE },
     },
@@ -123,7 +130,10 @@ export function registerBureauRoutes(
       schema: {
         tags,
         summary: 'Offline retrieval (R-BUR-009): the mailed form; answered by phone within working days',
-        body: Type.Object({ ...Retrieval, contactPhone: Type.String({ minLength: 5, maxLength: 24 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { ...Retrieval, contactPhone: Type.String({ minLength: 5, maxLength: 24 }) },
+          { additionalProperties: false },
+        ),
       },
       config: { auth: ['customer'], rateLimit: PASSWORD_RATE },
     },

@@ -1,4 +1,11 @@
-import type { CertificateType, OrderType, PreApprovalCategory, Province, ServiceContent, SubjectType } from '../rules/draft.ts';
+import type {
+  CertificateType,
+  OrderType,
+  PreApprovalCategory,
+  Province,
+  ServiceContent,
+  SubjectType,
+} from '../rules/draft.ts';
 import { PROVINCE_BY_CODE } from '../rules/validators/regions.ts';
 
 /**
@@ -27,7 +34,11 @@ export function cityCodeFor(province: Province, certNumber: string | undefined):
   const provinceCode = PROVINCE_CODES[province];
   const n = (certNumber ?? '').trim().toUpperCase();
   const prefix = Math.floor(provinceCode / 10_000);
-  const fromId = /^\d{17}[\dX]$/.test(n) ? n.slice(0, 4) : /^[0-9A-Z]{2}\d{6}/.test(n) && n.length === 18 ? n.slice(2, 6) : '';
+  const fromId = /^\d{17}[\dX]$/.test(n)
+    ? n.slice(0, 4)
+    : /^[0-9A-Z]{2}\d{6}/.test(n) && n.length === 18
+      ? n.slice(2, 6)
+      : '';
   if (fromId && Number(fromId.slice(0, 2)) === prefix && fromId.slice(2) !== '00') return Number(fromId) * 100;
   return provinceCode + 100;
 }

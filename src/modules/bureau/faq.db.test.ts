@@ -10,8 +10,8 @@ import {
   createOrderDirect,
   customerWithServer,
   decideAndSync,
-  fileFirst,
   filed,
+  fileFirst,
   fresh,
   type Harness,
   harness,
@@ -48,7 +48,16 @@ async function p2Access(h: Harness, websiteNumber: string, password: string) {
   await c.upload({
     ICP: {
       XZJR: {
-        Xzxx: [{ Wz_xx: { Wzbah: websiteNumber }, IspJrid: 7001, Wzfb: { Fbdd: [1] }, Wzjrfs: { Jrfs: [4] }, Ip_xx: [{ IspIpid: 1, Qsip: 3325256714, Zzip: 3325256714 }], ICPmm: filingPasswordDigest(password) }],
+        Xzxx: [
+          {
+            Wz_xx: { Wzbah: websiteNumber },
+            IspJrid: 7001,
+            Wzfb: { Fbdd: [1] },
+            Wzjrfs: { Jrfs: [4] },
+            Ip_xx: [{ IspIpid: 1, Qsip: 3325256714, Zzip: 3325256714 }],
+            ICPmm: filingPasswordDigest(password),
+          },
+        ],
       },
       Qqdwid: P2_PROVIDER.ispId,
     },
@@ -68,14 +77,22 @@ describe(`FAQ bureau cases: decisions and sync (${testBackend})`, () => {
       await h.control('POST', '/sim/control/filings', {
         ispId: P2_PROVIDER.ispId,
         province: '广东',
-        subject: { name: '张三', nature: 5, certificateType: 'RESIDENT_ID', certificateNumber: ZHANG.certificateNumber },
+        subject: {
+          name: '张三',
+          nature: 5,
+          certificateType: 'RESIDENT_ID',
+          certificateNumber: ZHANG.certificateNumber,
+        },
         principal: { name: '张三', mobile: '13800138000', email: 'zhangsan@example.com' },
         websites: [{ name: '张三在P2的网站', domains: ['example-p2.cn'] }],
       });
       await decideAndSync(h);
       const order = await orderOf(h, c, id);
       assert.equal(order.state, 'BUREAU_REJECTED');
-      assert.deepEqual(order.rejection.reasons.map((r: { code: string; field: string }) => [r.code, r.field]), [['WRONG_ORDER_TYPE', 'subject.certificateNumber']]);
+      assert.deepEqual(
+        order.rejection.reasons.map((r: { code: string; field: string }) => [r.code, r.field]),
+        [['WRONG_ORDER_TYPE', 'subject.certificateNumber']],
+      );
       assert.match(order.rejection.reasons[0].message, /备案类型提交错误/);
     } finally {
       await h.close();
@@ -86,13 +103,20 @@ describe(`FAQ bureau cases: decisions and sync (${testBackend})`, () => {
     const h = await harness();
     try {
       const c = await customerWithServer(h, '203.0.113.10');
-      await h.control('PUT', '/sim/control/facts/domain/example-co.cn', { realNameVerifiedOn: '2026-10-08', registrantType: 'ORGANISATION', registrantName: '广州示例科技有限公司' });
+      await h.control('PUT', '/sim/control/facts/domain/example-co.cn', {
+        realNameVerifiedOn: '2026-10-08',
+        registrantType: 'ORGANISATION',
+        registrantName: '广州示例科技有限公司',
+      });
       const id = await fileFirst(h, c, 'example-co.cn', ZHANG, '203.0.113.10');
       await h.t.bureau.sync.sync();
       await decideAndSync(h);
       const order = await orderOf(h, c, id);
       assert.equal(order.state, 'BUREAU_REJECTED');
-      assert.deepEqual(order.rejection.reasons.map((r: { code: string; field: string }) => [r.code, r.field]), [['DOMAIN_OWNER_TYPE_MISMATCH', 'websites[0].domains[0]']]);
+      assert.deepEqual(
+        order.rejection.reasons.map((r: { code: string; field: string }) => [r.code, r.field]),
+        [['DOMAIN_OWNER_TYPE_MISMATCH', 'websites[0].domains[0]']],
+      );
     } finally {
       await h.close();
     }
@@ -101,13 +125,25 @@ describe(`FAQ bureau cases: decisions and sync (${testBackend})`, () => {
   it('FAQ-182 R-ACC-013 R-BUR-002: the server expires before the decision → SERVER_INVALID; renewed before it → approved', async () => {
     const h = await harness();
     try {
-      const c1 = await customerWithServer(h, '203.0.113.24', { purchasedAt: '2026-08-10', prepaidMonths: 3, expiresAt: '2026-11-10' });
-      const c2 = await customerWithServer(h, '203.0.113.25', { purchasedAt: '2026-08-10', prepaidMonths: 3, expiresAt: '2026-11-10' });
+      const c1 = await customerWithServer(h, '203.0.113.24', {
+        purchasedAt: '2026-08-10',
+        prepaidMonths: 3,
+        expiresAt: '2026-11-10',
+      });
+      const c2 = await customerWithServer(h, '203.0.113.25', {
+        purchasedAt: '2026-08-10',
+        prepaidMonths: 3,
+        expiresAt: '2026-11-10',
+      });
       const expired = await fileFirst(h, c1, 'example-s15.cn', person('周八', '44030119950606004'), '203.0.113.24');
       const renewed = await fileFirst(h, c2, 'example-s16.cn', person('吴九', '44030119960707005'), '203.0.113.25');
       await h.t.bureau.sync.sync();
       // variant 2: renewed on 11-12 (the inventory says so; the bureau asks it by IP)
-      await h.t.database.db.updateTable('servers').set({ expires_at: '2027-02-10' }).where('public_ip', '=', '203.0.113.25').execute();
+      await h.t.database.db
+        .updateTable('servers')
+        .set({ expires_at: '2027-02-10' })
+        .where('public_ip', '=', '203.0.113.25')
+        .execute();
       await h.advanceDays(18); // decision day 2026-11-20
       await decideAndSync(h);
       const a = await orderOf(h, c1, expired);
@@ -150,14 +186,20 @@ describe(`FAQ bureau cases: decisions and sync (${testBackend})`, () => {
       const id = await fileFirst(h, c, 'example-rej.cn', ZHANG, '203.0.113.10');
       await h.t.bureau.sync.sync();
       const sub = (await h.sim.sim.controls.submissions({ state: 'PENDING' }))[0]!;
-      await h.control('POST', '/sim/control/decide', { uploadId: sub.uploadId, reject: { reason: 'WEBSITE_NAME_INVALID', path: 'Wz_xx[0].Wzmc' } });
+      await h.control('POST', '/sim/control/decide', {
+        uploadId: sub.uploadId,
+        reject: { reason: 'WEBSITE_NAME_INVALID', path: 'Wz_xx[0].Wzmc' },
+      });
       await h.t.bureau.sync.sync();
       assert.equal((await orderOf(h, c, id)).state, 'PENDING_BUREAU');
       await h.advanceDays(1);
       await h.t.bureau.sync.sync();
       const order = await orderOf(h, c, id);
       assert.equal(order.state, 'BUREAU_REJECTED');
-      assert.deepEqual([order.rejection.reasons[0].code, order.rejection.reasons[0].field], ['WEBSITE_NAME_INVALID', 'websites[0].name']);
+      assert.deepEqual(
+        [order.rejection.reasons[0].code, order.rejection.reasons[0].field],
+        ['WEBSITE_NAME_INVALID', 'websites[0].name'],
+      );
     } finally {
       await h.close();
     }
@@ -172,15 +214,24 @@ describe(`FAQ bureau cases: access, numbers and passwords (${testBackend})`, () 
   after(() => h.close());
 
   it('FAQ-014 FAQ-053 R-BUR-021 R-ORD-032 R-BUR-012: ACCESS of a P2 filing adds a second access record; the number and P2 are unchanged', async () => {
-    const injected = await h.control<{ filingNumber: string; websites: { filingNumber: string }[] }>('POST', '/sim/control/filings', {
-      ispId: P2_PROVIDER.ispId,
-      province: '浙江',
-      filingNumber: '浙ICP备18000002号',
-      password: 'TravelPw2018',
-      subject: { name: '杭州示例旅游有限公司', nature: 4, certificateType: 'USCC_LICENCE', certificateNumber: '91330100MA2CXXXX1X' },
-      principal: { name: '钱十', mobile: '13700137000', email: 'qian@example-travel.cn' },
-      websites: [{ name: '示例旅游', domains: ['example-travel.cn', 'www.example-travel.cn'], ip: '198.18.0.9' }],
-    });
+    const injected = await h.control<{ filingNumber: string; websites: { filingNumber: string }[] }>(
+      'POST',
+      '/sim/control/filings',
+      {
+        ispId: P2_PROVIDER.ispId,
+        province: '浙江',
+        filingNumber: '浙ICP备18000002号',
+        password: 'TravelPw2018',
+        subject: {
+          name: '杭州示例旅游有限公司',
+          nature: 4,
+          certificateType: 'USCC_LICENCE',
+          certificateNumber: '91330100MA2CXXXX1X',
+        },
+        principal: { name: '钱十', mobile: '13700137000', email: 'qian@example-travel.cn' },
+        websites: [{ name: '示例旅游', domains: ['example-travel.cn', 'www.example-travel.cn'], ip: '198.18.0.9' }],
+      },
+    );
     assert.equal(injected.websites[0]!.filingNumber, '浙ICP备18000002号-1');
     const b = await customerWithServer(h, '203.0.113.11');
     assert.equal((await accessOf(h, 'example-travel.cn'))?.decision ?? 'block', 'block', 'not accessed here yet');
@@ -191,15 +242,37 @@ describe(`FAQ bureau cases: access, numbers and passwords (${testBackend})`, () 
       serverIp: '203.0.113.11',
       draft: {
         subjectFilingNumber: '浙ICP备18000002号',
-        subject: { type: 'ENTERPRISE', name: '杭州示例旅游有限公司', certificateType: 'USCC_LICENCE', certificateNumber: '91330100MA2CXXXX1X' },
-        websites: [{ filingNumber: '浙ICP备18000002号-1', name: '示例旅游', domains: ['example-travel.cn'], accessIps: ['203.0.113.11'] }],
+        subject: {
+          type: 'ENTERPRISE',
+          name: '杭州示例旅游有限公司',
+          certificateType: 'USCC_LICENCE',
+          certificateNumber: '91330100MA2CXXXX1X',
+        },
+        websites: [
+          {
+            filingNumber: '浙ICP备18000002号-1',
+            name: '示例旅游',
+            domains: ['example-travel.cn'],
+            accessIps: ['203.0.113.11'],
+          },
+        ],
       },
     });
     // R-BUR-008: the password is verified at the bureau and held in memory for the upload
-    const wrong = await h.t.app.inject({ method: 'POST', url: `/api/v1/orders/${id}/filing-password`, headers: { cookie: b.cookie }, payload: { password: 'nope' } });
+    const wrong = await h.t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orders/${id}/filing-password`,
+      headers: { cookie: b.cookie },
+      payload: { password: 'nope' },
+    });
     assert.equal(wrong.statusCode, 422);
     assert.equal(wrong.json().reason, 'FILING_PASSWORD_WRONG');
-    const right = await h.t.app.inject({ method: 'POST', url: `/api/v1/orders/${id}/filing-password`, headers: { cookie: b.cookie }, payload: { password: 'TravelPw2018' } });
+    const right = await h.t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orders/${id}/filing-password`,
+      headers: { cookie: b.cookie },
+      payload: { password: 'TravelPw2018' },
+    });
     assert.equal(right.statusCode, 200, right.body);
     await toBureau(h, b, id);
     assert.equal((await h.t.bureau.sync.sync()).uploaded, 1);
@@ -210,15 +283,35 @@ describe(`FAQ bureau cases: access, numbers and passwords (${testBackend})`, () 
     assert.equal(q.records[0]!.websiteFilingNumber, '浙ICP备18000002号-1');
     const bureau = await h.sim.sim.controls.filing({ domain: 'example-travel.cn' });
     const access = bureau!.websites[0]!.access;
-    assert.deepEqual(access.map((a) => [a.ispId, a.status]).sort(), [[DEMO_PROVIDER.ispId, 'ACTIVE'], [P2_PROVIDER.ispId, 'ACTIVE']].sort());
-    const site = await h.t.database.db.selectFrom('websites').selectAll().where('filing_number', '=', '浙ICP备18000002号-1').executeTakeFirstOrThrow();
-    const records = await h.t.database.db.selectFrom('registry_access').selectAll().where('website_id', '=', site.id).where('status', '=', 'ACTIVE').execute();
+    assert.deepEqual(
+      access.map((a) => [a.ispId, a.status]).sort(),
+      [
+        [DEMO_PROVIDER.ispId, 'ACTIVE'],
+        [P2_PROVIDER.ispId, 'ACTIVE'],
+      ].sort(),
+    );
+    const site = await h.t.database.db
+      .selectFrom('websites')
+      .selectAll()
+      .where('filing_number', '=', '浙ICP备18000002号-1')
+      .executeTakeFirstOrThrow();
+    const records = await h.t.database.db
+      .selectFrom('registry_access')
+      .selectAll()
+      .where('website_id', '=', site.id)
+      .where('status', '=', 'ACTIVE')
+      .execute();
     assert.deepEqual(records.map((r) => Number(r.provider_id)).sort(), [DEMO_PROVIDER.ispId, P2_PROVIDER.ispId].sort());
   });
 
   it('FAQ-253 R-BUR-004 R-BUR-003: one password message at FIRST approval, none at ADD_WEBSITE, which gets the next suffix', async () => {
     const c = await customerWithServer(h, '203.0.113.12');
-    const p = { name: '李雷', certificateNumber: residentId('44010519900101006'), mobile: '13600136000', email: 'lilei@example.com' };
+    const p = {
+      name: '李雷',
+      certificateNumber: residentId('44010519900101006'),
+      mobile: '13600136000',
+      email: 'lilei@example.com',
+    };
     const first = await filed(h, c, 'example-lilei.cn', p, '203.0.113.12');
     assert.equal((await h.sim.sim.controls.outbox({ recipient: '13600136000', kind: 'PASSWORD' })).length, 1);
     const id = await createOrderDirect(h, c, {
@@ -228,15 +321,34 @@ describe(`FAQ bureau cases: access, numbers and passwords (${testBackend})`, () 
       serverIp: '203.0.113.12',
       draft: {
         subjectFilingNumber: first.subjectNumber,
-        subjectPrincipal: { name: p.name, mobile: p.mobile, email: p.email, certificateType: 'RESIDENT_ID', certificateNumber: p.certificateNumber },
-        websites: [{ name: '李雷的相册', domains: ['example-lilei-photo.cn'], serviceContent: 'OTHER', languages: ['zh-CN'], accessIps: ['203.0.113.12'], principalSameAsSubject: true }],
+        subjectPrincipal: {
+          name: p.name,
+          mobile: p.mobile,
+          email: p.email,
+          certificateType: 'RESIDENT_ID',
+          certificateNumber: p.certificateNumber,
+        },
+        websites: [
+          {
+            name: '李雷的相册',
+            domains: ['example-lilei-photo.cn'],
+            serviceContent: 'OTHER',
+            languages: ['zh-CN'],
+            accessIps: ['203.0.113.12'],
+            principalSameAsSubject: true,
+          },
+        ],
       },
     });
     await toBureau(h, c, id);
     await h.t.bureau.sync.sync();
     const r = await decideAndSync(h);
     assert.equal(r.approved, 1, JSON.stringify(await h.sim.sim.controls.submissions()));
-    const site = await h.t.database.db.selectFrom('websites').selectAll().where('name', '=', '李雷的相册').executeTakeFirstOrThrow();
+    const site = await h.t.database.db
+      .selectFrom('websites')
+      .selectAll()
+      .where('name', '=', '李雷的相册')
+      .executeTakeFirstOrThrow();
     assert.equal(site.filing_number, `${first.subjectNumber}-2`);
     const sms = await h.sim.sim.controls.outbox({ recipient: '13600136000' });
     assert.equal(sms.filter((m) => m.kind === 'PASSWORD').length, 1, 'still exactly one password SMS');
@@ -245,7 +357,12 @@ describe(`FAQ bureau cases: access, numbers and passwords (${testBackend})`, () 
 
   it('FAQ-255 R-BUR-007 R-BUR-009 R-PRV-022: online retrieval by the four inputs; a mismatch sends nothing; offline only outside 广东', async () => {
     const c = await customerWithServer(h, '203.0.113.13');
-    const p = { name: '韩梅梅', certificateNumber: residentId('44010519910202007'), mobile: '13500135000', email: 'hanmm@example.com' };
+    const p = {
+      name: '韩梅梅',
+      certificateNumber: residentId('44010519910202007'),
+      mobile: '13500135000',
+      email: 'hanmm@example.com',
+    };
     const f = await filed(h, c, 'example-hanmm.cn', p, '203.0.113.13');
     const retrieve = (certificateNumber: string) =>
       h.t.app.inject({
@@ -261,13 +378,23 @@ describe(`FAQ bureau cases: access, numbers and passwords (${testBackend})`, () 
     const bad = await retrieve(residentId('44010519910202015'));
     assert.equal(bad.statusCode, 422);
     assert.equal(bad.json().reason, 'RETRIEVAL_DATA_MISMATCH');
-    assert.equal((await h.sim.sim.controls.outbox({ recipient: p.mobile, kind: 'PASSWORD' })).length, before + 1, 'nothing sent');
+    assert.equal(
+      (await h.sim.sim.controls.outbox({ recipient: p.mobile, kind: 'PASSWORD' })).length,
+      before + 1,
+      'nothing sent',
+    );
     const offline = (province: string, filingNumber: string, certificateNumber: string) =>
       h.t.app.inject({
         method: 'POST',
         url: '/api/v1/filing-password/retrieve-offline',
         headers: { cookie: c.cookie },
-        payload: { province, filingNumber, certificateType: 'RESIDENT_ID', certificateNumber, contactPhone: '010-12345678' },
+        payload: {
+          province,
+          filingNumber,
+          certificateType: 'RESIDENT_ID',
+          certificateNumber,
+          contactPhone: '010-12345678',
+        },
       });
     const gd = await offline('广东', f.subjectNumber, p.certificateNumber);
     assert.equal(gd.statusCode, 422);
@@ -276,17 +403,29 @@ describe(`FAQ bureau cases: access, numbers and passwords (${testBackend})`, () 
       ispId: P2_PROVIDER.ispId,
       province: '北京',
       password: 'BeijingPw1',
-      subject: { name: '王北京', nature: 5, certificateType: 'RESIDENT_ID', certificateNumber: residentId('11010519880808001') },
+      subject: {
+        name: '王北京',
+        nature: 5,
+        certificateType: 'RESIDENT_ID',
+        certificateNumber: residentId('11010519880808001'),
+      },
       principal: { name: '王北京', mobile: '13400134000', email: 'wang@example-bj.cn' },
       websites: [{ name: '北京示例', domains: ['example-bj.cn'] }],
     });
     const accepted = await offline('北京', bj.filingNumber, residentId('11010519880808001'));
     assert.equal(accepted.statusCode, 202, accepted.body);
-    assert.equal((await h.sim.sim.controls.outbox({ recipient: '13400134000', kind: 'PASSWORD' })).length, 0, 'not before the bureau answers');
+    assert.equal(
+      (await h.sim.sim.controls.outbox({ recipient: '13400134000', kind: 'PASSWORD' })).length,
+      0,
+      'not before the bureau answers',
+    );
     await h.advanceDays(7);
     await h.sim.sim.controls.tick();
     const call = await h.sim.sim.controls.outbox({ recipient: '010-12345678' });
-    assert.deepEqual(call.map((m) => [m.channel, m.kind]), [['PHONE', 'RETRIEVAL_CALL']]);
+    assert.deepEqual(
+      call.map((m) => [m.channel, m.kind]),
+      [['PHONE', 'RETRIEVAL_CALL']],
+    );
     const sent = await h.sim.sim.controls.outbox({ recipient: '13400134000', kind: 'PASSWORD' });
     assert.equal(sent.length, 1);
     assert.match(sent[0]!.text, /BeijingPw1/);
@@ -314,7 +453,12 @@ describe(`FAQ bureau cases: changes and cancellations (${testBackend})`, () => {
       const order = await orderOf(h, c, id);
       const draft = { ...order.draft, websites: [{ ...order.draft.websites[0], name: '陈一的新博客' }] };
       // CHANGE_WEBSITE edits only the website section (R-ORD-014)
-      await h.t.orders.transition(id, { type: 'EDIT', sections: ['WEBSITES'] }, { id: c.id, role: 'customer' }, { expectedVersion: order.version, draft });
+      await h.t.orders.transition(
+        id,
+        { type: 'EDIT', sections: ['WEBSITES'] },
+        { id: c.id, role: 'customer' },
+        { expectedVersion: order.version, draft },
+      );
       await toBureau(h, c, id);
       await h.t.bureau.sync.sync();
       assert.equal((await publicQuery(h, 'domain=example-rename.cn')).records[0]!.websiteName, '陈一的技术博客');
@@ -341,7 +485,11 @@ describe(`FAQ bureau cases: changes and cancellations (${testBackend})`, () => {
         payload: { type: 'CANCEL_SUBJECT', confirm: 'CANCEL_SUBJECT', filingPassword: 'wrong-one' },
       });
       assert.equal(wrong.statusCode, 422, wrong.body);
-      const id = await postFiling(h, c, { type: 'CANCEL_SUBJECT', confirm: 'CANCEL_SUBJECT', filingPassword: password });
+      const id = await postFiling(h, c, {
+        type: 'CANCEL_SUBJECT',
+        confirm: 'CANCEL_SUBJECT',
+        filingPassword: password,
+      });
       await toBureau(h, c, id); // submitted on Monday 2026-11-02
       assert.equal((await h.t.bureau.sync.sync()).uploaded, 1);
       const sub = (await h.sim.sim.controls.submissions({ state: 'PENDING' }))[0]!;
@@ -354,13 +502,26 @@ describe(`FAQ bureau cases: changes and cancellations (${testBackend})`, () => {
       assert.deepEqual((await publicQuery(h, 'domain=example-cancel.cn')).records, []);
       assert.equal((await accessOf(h, 'example-cancel.cn'))?.decision, 'block');
       // R-BUR-005: neither the password nor the digest sent as ICPmm is stored in any platform table
-      const tables = h.t.database.dialect === 'sqlite'
-        ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(h.t.database.db)).rows.map((x) => x.name)
-        : (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(h.t.database.db)).rows.map((x) => x.name);
+      const tables =
+        h.t.database.dialect === 'sqlite'
+          ? (
+              await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(h.t.database.db)
+            ).rows.map((x) => x.name)
+          : (
+              await sql<{
+                name: string;
+              }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(
+                h.t.database.db,
+              )
+            ).rows.map((x) => x.name);
       for (const table of tables) {
-        const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(h.t.database.db)).rows;
+        const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(h.t.database.db))
+          .rows;
         const dump = JSON.stringify(rows);
-        assert.ok(!dump.includes(password) && !dump.includes(filingPasswordDigest(password)), `the password is in ${table}`);
+        assert.ok(
+          !dump.includes(password) && !dump.includes(filingPasswordDigest(password)),
+          `the password is in ${table}`,
+        );
       }
     } finally {
       await h.close();
@@ -371,25 +532,49 @@ describe(`FAQ bureau cases: changes and cancellations (${testBackend})`, () => {
     const h = await harness();
     try {
       const c = await customerWithServer(h, '203.0.113.16');
-      const f = await filed(h, c, ['example-two.cn', 'example-two-blog.cn'], person('刘二', '44010519930404009'), '203.0.113.16');
+      const f = await filed(
+        h,
+        c,
+        ['example-two.cn', 'example-two-blog.cn'],
+        person('刘二', '44010519930404009'),
+        '203.0.113.16',
+      );
       assert.deepEqual(f.websiteNumbers, [`${f.subjectNumber}-1`, `${f.subjectNumber}-2`]);
       await p2Access(h, f.websiteNumbers[0]!, await passwordOf(h));
 
       // variant 1: cancel access of -1 here
-      const ca = await postFiling(h, c, { type: 'CANCEL_ACCESS', websiteIds: [f.websites[0]!.id], confirm: 'CANCEL_ACCESS' });
+      const ca = await postFiling(h, c, {
+        type: 'CANCEL_ACCESS',
+        websiteIds: [f.websites[0]!.id],
+        confirm: 'CANCEL_ACCESS',
+      });
       await toBureau(h, c, ca);
       await h.t.bureau.sync.sync();
       await decideAndSync(h);
       assert.equal((await orderOf(h, c, ca)).state, 'APPROVED');
       assert.equal((await accessOf(h, 'example-two.cn'))?.decision, 'block');
-      assert.equal((await publicQuery(h, 'domain=example-two.cn')).records[0]!.websiteFilingNumber, f.websiteNumbers[0]);
-      const site1 = await h.t.database.db.selectFrom('websites').selectAll().where('id', '=', f.websites[0]!.id).executeTakeFirstOrThrow();
+      assert.equal(
+        (await publicQuery(h, 'domain=example-two.cn')).records[0]!.websiteFilingNumber,
+        f.websiteNumbers[0],
+      );
+      const site1 = await h.t.database.db
+        .selectFrom('websites')
+        .selectAll()
+        .where('id', '=', f.websites[0]!.id)
+        .executeTakeFirstOrThrow();
       assert.deepEqual([site1.status, site1.accessed_here], ['FILED', 0], 'P2 still hosts it: not a shell');
       const bureau1 = (await h.sim.sim.controls.filing({ number: f.websiteNumbers[0]! }))!.websites[0]!;
-      assert.deepEqual(bureau1.access.filter((a) => a.status === 'ACTIVE').map((a) => a.ispId), [P2_PROVIDER.ispId]);
+      assert.deepEqual(
+        bureau1.access.filter((a) => a.status === 'ACTIVE').map((a) => a.ispId),
+        [P2_PROVIDER.ispId],
+      );
 
       // variant 2 (on -2): cancel website; -1 (at P2) and the subject stay
-      const cw = await postFiling(h, c, { type: 'CANCEL_WEBSITE', websiteIds: [f.websites[1]!.id], confirm: 'CANCEL_WEBSITE' });
+      const cw = await postFiling(h, c, {
+        type: 'CANCEL_WEBSITE',
+        websiteIds: [f.websites[1]!.id],
+        confirm: 'CANCEL_WEBSITE',
+      });
       await toBureau(h, c, cw);
       await h.t.bureau.sync.sync();
       await decideAndSync(h);
@@ -406,14 +591,28 @@ describe(`FAQ bureau cases: changes and cancellations (${testBackend})`, () => {
     const h = await harness();
     try {
       const c = await customerWithServer(h, '203.0.113.17');
-      const f = await filed(h, c, ['example-one.cn', 'example-one-two.cn'], person('黄三', '44010519940505000'), '203.0.113.17');
-      const cw = await postFiling(h, c, { type: 'CANCEL_WEBSITE', websiteIds: [f.websites[0]!.id], confirm: 'CANCEL_WEBSITE' });
+      const f = await filed(
+        h,
+        c,
+        ['example-one.cn', 'example-one-two.cn'],
+        person('黄三', '44010519940505000'),
+        '203.0.113.17',
+      );
+      const cw = await postFiling(h, c, {
+        type: 'CANCEL_WEBSITE',
+        websiteIds: [f.websites[0]!.id],
+        confirm: 'CANCEL_WEBSITE',
+      });
       await toBureau(h, c, cw);
       await h.t.bureau.sync.sync();
       await decideAndSync(h);
       assert.equal((await accessOf(h, 'example-one.cn'))?.decision, 'block');
       assert.equal((await accessOf(h, 'example-one-two.cn'))?.decision, 'allow');
-      const subject = await h.t.database.db.selectFrom('subjects').select('status').where('id', '=', f.subject.id).executeTakeFirstOrThrow();
+      const subject = await h.t.database.db
+        .selectFrom('subjects')
+        .select('status')
+        .where('id', '=', f.subject.id)
+        .executeTakeFirstOrThrow();
       assert.equal(subject.status, 'FILED');
     } finally {
       await h.close();
@@ -437,17 +636,31 @@ describe(`FAQ bureau cases: changes and cancellations (${testBackend})`, () => {
       await h.t.bureau.sync.sync();
       await decideAndSync(h);
       assert.equal((await accessOf(h, 'example-p2only.cn'))?.decision, 'block');
-      assert.equal((await publicQuery(h, 'domain=example-p2only.cn')).records[0]!.websiteFilingNumber, f.websiteNumbers[0]);
-      const site = await h.t.database.db.selectFrom('websites').selectAll().where('id', '=', f.websites[0]!.id).executeTakeFirstOrThrow();
+      assert.equal(
+        (await publicQuery(h, 'domain=example-p2only.cn')).records[0]!.websiteFilingNumber,
+        f.websiteNumbers[0],
+      );
+      const site = await h.t.database.db
+        .selectFrom('websites')
+        .selectAll()
+        .where('id', '=', f.websites[0]!.id)
+        .executeTakeFirstOrThrow();
       assert.equal(site.status, 'SHELL');
       assert.equal((await h.sim.sim.controls.filing({ number: f.websiteNumbers[0]! }))!.websites[0]!.status, 'SHELL');
       await h.advanceDays(91);
       const r = await h.t.bureau.sync.sync();
       assert.ok(r.cancellations >= 1);
       const bureau = (await h.sim.sim.controls.filing({ number: f.websiteNumbers[0]! }))!;
-      assert.deepEqual([bureau.websites[0]!.status, bureau.websites[0]!.cancelReason], ['CANCELLED', 'SHELL_NO_ACCESS']);
+      assert.deepEqual(
+        [bureau.websites[0]!.status, bureau.websites[0]!.cancelReason],
+        ['CANCELLED', 'SHELL_NO_ACCESS'],
+      );
       assert.deepEqual((await publicQuery(h, 'domain=example-p2only.cn')).records, []);
-      const after = await h.t.database.db.selectFrom('websites').selectAll().where('id', '=', f.websites[0]!.id).executeTakeFirstOrThrow();
+      const after = await h.t.database.db
+        .selectFrom('websites')
+        .selectAll()
+        .where('id', '=', f.websites[0]!.id)
+        .executeTakeFirstOrThrow();
       assert.deepEqual([after.status, after.cancel_reason], ['CANCELLED', 'SHELL_NO_ACCESS']);
       assert.equal((await accessOf(h, 'example-p2only.cn'))?.reason, 'FILING_CANCELLED');
     } finally {
@@ -464,16 +677,25 @@ describe(`FAQ bureau cases: bureau-initiated cancellations (${testBackend})`, ()
   after(() => h.close());
 
   it('FAQ-248 R-BUR-019: a domain holder has only that website cancelled; the other stays; the domain can then be filed anew', async () => {
-    const old = await h.control<{ filingNumber: string; websites: { filingNumber: string }[] }>('POST', '/sim/control/filings', {
-      ispId: P2_PROVIDER.ispId,
-      province: '广东',
-      subject: { name: '深圳旧主有限公司', nature: 4, certificateType: 'USCC_LICENCE', certificateNumber: '91440300MA5OLD0001' },
-      principal: { name: '旧主', mobile: '13300133000', email: 'old@example-keep.cn' },
-      websites: [
-        { name: '保留站', domains: ['example-keep.cn'] },
-        { name: '旧站', domains: ['example-used.cn'] },
-      ],
-    });
+    const old = await h.control<{ filingNumber: string; websites: { filingNumber: string }[] }>(
+      'POST',
+      '/sim/control/filings',
+      {
+        ispId: P2_PROVIDER.ispId,
+        province: '广东',
+        subject: {
+          name: '深圳旧主有限公司',
+          nature: 4,
+          certificateType: 'USCC_LICENCE',
+          certificateNumber: '91440300MA5OLD0001',
+        },
+        principal: { name: '旧主', mobile: '13300133000', email: 'old@example-keep.cn' },
+        websites: [
+          { name: '保留站', domains: ['example-keep.cn'] },
+          { name: '旧站', domains: ['example-used.cn'] },
+        ],
+      },
+    );
     const g = await customerWithServer(h, '203.0.113.23');
     const req = await h.t.app.inject({
       method: 'POST',
@@ -484,7 +706,10 @@ describe(`FAQ bureau cases: bureau-initiated cancellations (${testBackend})`, ()
     assert.equal(req.statusCode, 202, req.body);
     await h.control('POST', `/sim/control/requests/${req.json().requestId}/approve`);
     assert.deepEqual((await publicQuery(h, 'domain=example-used.cn')).records, []);
-    assert.equal((await publicQuery(h, 'domain=example-keep.cn')).records[0]!.websiteFilingNumber, old.websites[0]!.filingNumber);
+    assert.equal(
+      (await publicQuery(h, 'domain=example-keep.cn')).records[0]!.websiteFilingNumber,
+      old.websites[0]!.filingNumber,
+    );
     const id = await fileFirst(h, g, 'example-used.cn', person('陈九', '44010519960707002'), '203.0.113.23');
     await h.t.bureau.sync.sync();
     await decideAndSync(h);
@@ -497,13 +722,20 @@ describe(`FAQ bureau cases: bureau-initiated cancellations (${testBackend})`, ()
     const c = await customerWithServer(h, '203.0.113.26');
     const f = await filed(h, c, 'example-shop.cn', person('冯五', '44010519970808003'), '203.0.113.26');
     assert.equal((await accessOf(h, 'example-shop.cn'))?.decision, 'allow');
-    await h.control('POST', '/sim/control/cancellations', { filingNumber: f.websiteNumbers[0], reason: 'INACCURATE_INFO' });
+    await h.control('POST', '/sim/control/cancellations', {
+      filingNumber: f.websiteNumbers[0],
+      reason: 'INACCURATE_INFO',
+    });
     const r = await h.t.bureau.sync.sync();
     assert.ok(r.cancellations >= 1);
     const access = await accessOf(h, 'example-shop.cn');
     assert.deepEqual([access?.decision, access?.reason], ['block', 'FILING_CANCELLED']);
     assert.deepEqual((await publicQuery(h, 'domain=example-shop.cn')).records, []);
-    const site = await h.t.database.db.selectFrom('websites').selectAll().where('id', '=', f.websites[0]!.id).executeTakeFirstOrThrow();
+    const site = await h.t.database.db
+      .selectFrom('websites')
+      .selectAll()
+      .where('id', '=', f.websites[0]!.id)
+      .executeTakeFirstOrThrow();
     assert.deepEqual([site.status, site.cancel_reason], ['CANCELLED', 'INACCURATE_INFO']);
   });
 
@@ -511,17 +743,43 @@ describe(`FAQ bureau cases: bureau-initiated cancellations (${testBackend})`, ()
     const bad = await h.control<{ filingNumber: string }>('POST', '/sim/control/filings', {
       ispId: DEMO_PROVIDER.ispId,
       province: '广东',
-      subject: { name: '深圳违规有限公司', nature: 4, certificateType: 'USCC_LICENCE', certificateNumber: '91440300MA5BAD0007' },
+      subject: {
+        name: '深圳违规有限公司',
+        nature: 4,
+        certificateType: 'USCC_LICENCE',
+        certificateNumber: '91440300MA5BAD0007',
+      },
       principal: { name: '违规', mobile: '13200132000', email: 'bad@example-bad.cn' },
       websites: [{ name: '示例违规网', domains: ['example-bad.cn'] }],
     });
-    await h.control('POST', '/sim/control/cancellations', { filingNumber: bad.filingNumber, reason: 'ILLEGAL_CONTENT', severity: 'serious' });
+    await h.control('POST', '/sim/control/cancellations', {
+      filingNumber: bad.filingNumber,
+      reason: 'ILLEGAL_CONTENT',
+      severity: 'serious',
+    });
     await h.t.bureau.sync.sync();
     assert.deepEqual((await publicQuery(h, 'domain=example-bad.cn')).records, []);
     // account K: a FIRST for USCC-7 (through another provider's upload, the bureau's check is the same)
     const k = p2Client(h);
     const { xzbaRecord } = await import('./miit/testing/fixtures.ts');
-    await k.upload({ ICP: { XZBA: { Baxx: [{ ...xzbaRecord, Zt_xx: { ...xzbaRecord.Zt_xx, Dwmc: '深圳违规有限公司', Zj: { Zjlx: 1, Zjhm: '91440300MA5BAD0007', Zjzs: '深圳' } }, Wz_xx: [{ ...xzbaRecord.Wz_xx[0]!, Ym_xx: [{ IspYmid: 1, Ym: 'example-k.cn' }] }] }] }, Qqdwid: P2_PROVIDER.ispId } });
+    await k.upload({
+      ICP: {
+        XZBA: {
+          Baxx: [
+            {
+              ...xzbaRecord,
+              Zt_xx: {
+                ...xzbaRecord.Zt_xx,
+                Dwmc: '深圳违规有限公司',
+                Zj: { Zjlx: 1, Zjhm: '91440300MA5BAD0007', Zjzs: '深圳' },
+              },
+              Wz_xx: [{ ...xzbaRecord.Wz_xx[0]!, Ym_xx: [{ IspYmid: 1, Ym: 'example-k.cn' }] }],
+            },
+          ],
+        },
+        Qqdwid: P2_PROVIDER.ispId,
+      },
+    });
     await h.sim.sim.controls.decide({ ispId: P2_PROVIDER.ispId });
     const findings: string[] = [];
     await k.drain(async (f) => {
@@ -535,17 +793,27 @@ describe(`FAQ bureau cases: bureau-initiated cancellations (${testBackend})`, ()
     await decideAndSync(h);
     const rejected = await orderOf(h, l, id);
     assert.equal(rejected.state, 'BUREAU_REJECTED');
-    assert.deepEqual([rejected.rejection.reasons[0].code, rejected.rejection.reasons[0].field], ['BLACKLISTED', 'websites[0].name']);
+    assert.deepEqual(
+      [rejected.rejection.reasons[0].code, rejected.rejection.reasons[0].field],
+      ['BLACKLISTED', 'websites[0].name'],
+    );
   });
 
   it('FAQ-252 FAQ-209 R-BUR-013 R-BUR-020 R-BUR-017: a filing has no expiry and survives the domain changing hands; a shell clean-up cancels it', async () => {
     const c = await customerWithServer(h, '203.0.113.28');
     const f = await filed(h, c, 'example-exp.cn', person('蒋七', '44010519990101005'), '203.0.113.28');
-    await h.control('PUT', '/sim/control/facts/domain/example-exp.cn', { realNameVerifiedOn: '2027-01-05', registrantType: 'PERSONAL', registrantName: '陈九' });
+    await h.control('PUT', '/sim/control/facts/domain/example-exp.cn', {
+      realNameVerifiedOn: '2027-01-05',
+      registrantType: 'PERSONAL',
+      registrantName: '陈九',
+    });
     await h.advanceDays(3 * 365 + 1);
     await h.t.bureau.sync.sync();
     assert.equal((await publicQuery(h, 'domain=example-exp.cn')).records[0]!.websiteFilingNumber, f.websiteNumbers[0]);
-    await h.control('POST', '/sim/control/cancellations', { filingNumber: f.websiteNumbers[0], reason: 'SHELL_NO_ACCESS' });
+    await h.control('POST', '/sim/control/cancellations', {
+      filingNumber: f.websiteNumbers[0],
+      reason: 'SHELL_NO_ACCESS',
+    });
     await h.t.bureau.sync.sync();
     assert.deepEqual((await publicQuery(h, 'domain=example-exp.cn')).records, []);
     assert.equal((await accessOf(h, 'example-exp.cn'))?.decision, 'block');

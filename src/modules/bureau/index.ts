@@ -4,16 +4,16 @@ import type { PiiCrypto } from '../../platform/crypto/boot.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { App } from '../../platform/http/app.ts';
 import type { OrdersService } from '../filings/orders.service.ts';
-import { createPublicQuery } from '../registry/query.service.ts';
 import { registerPublicQueryRoutes } from '../registry/query.routes.ts';
+import { createPublicQuery } from '../registry/query.service.ts';
 import { createRegistry } from '../registry/registry.service.ts';
 import { registerBureauRoutes } from './bureau.routes.ts';
 import { DbUploadJournal } from './journal.ts';
 import type { MiitCredentials, MiitLogger } from './miit/client.ts';
 import { createMiitAdapter, type MiitAdapter } from './miit-adapter.ts';
 import type { BureauPort } from './port.ts';
-import { openSqliteReader } from './sqlite.ts';
 import { DEMO_PROVIDER, type RunningSimulator, startBureauSimulator } from './simulator/http.ts';
+import { openSqliteReader } from './sqlite.ts';
 import { createBureauSync, FilingPasswordVault } from './sync.service.ts';
 
 export type { BureauPort } from './port.ts';
@@ -67,7 +67,10 @@ export function createBureauModule(o: BureauModuleOptions) {
 
   const registry = createRegistry({ pii: o.pii, providerId: credentials.ispId });
   const vault = new FilingPasswordVault();
-  const sync = createBureauSync({ database: o.database, clock: o.clock, orders: o.orders, registry, bureau: port, log: o.log }, vault);
+  const sync = createBureauSync(
+    { database: o.database, clock: o.clock, orders: o.orders, registry, bureau: port, log: o.log },
+    vault,
+  );
   const reader = o.readerUrl && o.database.dialect === 'sqlite' ? openSqliteReader(o.readerUrl) : null;
   const query = createPublicQuery({ database: o.database, registry, bureau: port, reader });
   let simulator: RunningSimulator | null = null;
@@ -88,7 +91,11 @@ export function createBureauModule(o: BureauModuleOptions) {
 
   /** R-ACC-013 in demo mode: the simulated bureau knows the provider's servers (their expiry) by IP. */
   async function serverFact(ip: string) {
-    const row = await o.database.db.selectFrom('servers').select('expires_at').where('public_ip', '=', ip).executeTakeFirst();
+    const row = await o.database.db
+      .selectFrom('servers')
+      .select('expires_at')
+      .where('public_ip', '=', ip)
+      .executeTakeFirst();
     return row ? { expiresOn: row.expires_at } : undefined;
   }
 

@@ -27,6 +27,9 @@ export class DbUploadJournal implements UploadJournal {
       .where('id', '=', this.id)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0)
-      await this.db.insertInto('bureau_journal').values({ id: this.id, state: value, updated_at: this.now() }).execute();
+      await this.db
+        .insertInto('bureau_journal')
+        .values({ id: this.id, state: value, updated_at: this.now() })
+        .execute();
   }
 }

@@ -37,7 +37,11 @@ const target: TargetSubject = {
   ],
 };
 
-function submission(orderType: OrderType, d: FilingDraft = draft, extra: Partial<BureauSubmission> = {}): BureauSubmission {
+function submission(
+  orderType: OrderType,
+  d: FilingDraft = draft,
+  extra: Partial<BureauSubmission> = {},
+): BureauSubmission {
   return { orderId: 'o1', orderType, ref: 100001, draft: { ...d, orderType }, target, ...extra };
 }
 
@@ -46,8 +50,18 @@ describe('R-BUR-001 order → MIIT upload file', () => {
     ['FIRST', {}, 'ICP.XZBA'],
     ['ADD_WEBSITE', { subjectFilingNumber: '粤ICP备26000001号' }, 'ICP.XZWZ'],
     ['ACCESS', { websites: [{ ...draft.websites![0]!, filingNumber: '浙ICP备18000002号-1' }] }, 'ICP.XZJR'],
-    ['CHANGE_SUBJECT', { subject: { ...draft.subject, communicationAddress: { province: '广东', city: '广州市', detail: '新地址1号' } } }, 'ICP.BGBA'],
-    ['CHANGE_WEBSITE', { websites: [{ ...draft.websites![0]!, filingNumber: '粤ICP备26000001号-1', name: '新名字' }] }, 'ICP.BGBA'],
+    [
+      'CHANGE_SUBJECT',
+      {
+        subject: { ...draft.subject, communicationAddress: { province: '广东', city: '广州市', detail: '新地址1号' } },
+      },
+      'ICP.BGBA',
+    ],
+    [
+      'CHANGE_WEBSITE',
+      { websites: [{ ...draft.websites![0]!, filingNumber: '粤ICP备26000001号-1', name: '新名字' }] },
+      'ICP.BGBA',
+    ],
     ['CHANGE_ACCESS', { websites: [{ filingNumber: '粤ICP备26000001号-1', accessIps: ['203.0.113.99'] }] }, 'ICP.BGBA'],
     ['CANCEL_SUBJECT', { subjectFilingNumber: '粤ICP备26000001号' }, 'ICP.ZXBA'],
     ['CANCEL_WEBSITE', { websites: [{ filingNumber: '粤ICP备26000001号-1' }] }, 'ICP.ZXBA'],
@@ -55,7 +69,10 @@ describe('R-BUR-001 order → MIIT upload file', () => {
   ];
   for (const [type, patch, op] of cases)
     it(`${type} → ${op}, valid against 企业上报数据格式.xsd, with the keys its BAJG results will carry`, () => {
-      const { data, resultKeys } = buildOrderUpload(submission(type, { ...draft, ...patch }, { filingPassword: 'Pw-123456' }), ISP);
+      const { data, resultKeys } = buildOrderUpload(
+        submission(type, { ...draft, ...patch }, { filingPassword: 'Pw-123456' }),
+        ISP,
+      );
       const xml = buildUploadData(data);
       assert.deepEqual(uploadData.validate(data), []);
       const back = uploadData.parse(xml).data;
@@ -83,19 +100,32 @@ describe('R-BUR-001 order → MIIT upload file', () => {
   });
 
   it('R-BUR-005 R-BUR-008: ACCESS and CANCEL_SUBJECT need the password and carry only its MD5 digest (ICPmm)', () => {
-    assert.throws(() => buildOrderUpload(submission('CANCEL_SUBJECT', { ...draft, subjectFilingNumber: '粤ICP备26000001号' }), ISP), (e) => e instanceof MappingError && e.reason === 'FILING_PASSWORD_REQUIRED');
+    assert.throws(
+      () => buildOrderUpload(submission('CANCEL_SUBJECT', { ...draft, subjectFilingNumber: '粤ICP备26000001号' }), ISP),
+      (e) => e instanceof MappingError && e.reason === 'FILING_PASSWORD_REQUIRED',
+    );
     const { data } = buildOrderUpload(submission('CANCEL_SUBJECT', draft, { filingPassword: 'Pw-123456' }), ISP);
     const xml = buildUploadData(data);
     assert.equal(data.ICP!.ZXBA!.Zx_xx[0]!.ICPmm, filingPasswordDigest('Pw-123456'));
     assert.ok(!xml.includes('Pw-123456'));
   });
 
-  it('R-CHG-016: cancel access names this provider\'s access record (Jrid); refused when the website is not accessed here', () => {
-    const { data } = buildOrderUpload(submission('CANCEL_ACCESS', { ...draft, websites: [{ filingNumber: '粤ICP备26000001号-1' }] }), ISP);
+  it("R-CHG-016: cancel access names this provider's access record (Jrid); refused when the website is not accessed here", () => {
+    const { data } = buildOrderUpload(
+      submission('CANCEL_ACCESS', { ...draft, websites: [{ filingNumber: '粤ICP备26000001号-1' }] }),
+      ISP,
+    );
     assert.deepEqual(data.ICP!.ZXBA!.Zx_xx[0], { Zxlb: 2, Jlid: 88300001, Zxly: 3 });
     const elsewhere = { ...target, websites: [{ ...target.websites[0]!, accessBureauId: null }] };
     assert.throws(
-      () => buildOrderUpload({ ...submission('CANCEL_ACCESS', { ...draft, websites: [{ filingNumber: '粤ICP备26000001号-1' }] }), target: elsewhere }, ISP),
+      () =>
+        buildOrderUpload(
+          {
+            ...submission('CANCEL_ACCESS', { ...draft, websites: [{ filingNumber: '粤ICP备26000001号-1' }] }),
+            target: elsewhere,
+          },
+          ISP,
+        ),
       (e) => e instanceof MappingError && e.reason === 'NOT_ACCESSED_HERE',
     );
   });
@@ -145,14 +175,20 @@ describe('R-REJ-004 bureau findings → field-level reasons', () => {
     const f = parseFinding(1002, formatFinding('PHOTO_SEASON', 'Fj', '照片着装与季节不符'));
     assert.deepEqual(f, { code: 1002, reason: 'PHOTO_SEASON', xsdPath: 'Fj', text: '照片着装与季节不符' });
     const { reasons, photoFlagged } = rejectionOf([{ key: '1:1', approved: false, findings: [f] }], draft);
-    assert.deepEqual(reasons.map((r) => [r.code, r.field]), [['PHOTO_SEASON', 'materials']]);
+    assert.deepEqual(
+      reasons.map((r) => [r.code, r.field]),
+      [['PHOTO_SEASON', 'materials']],
+    );
     assert.ok(reasons[0]!.fix, 'the catalogue remedy comes along');
     assert.equal(photoFlagged, true);
   });
 
   it('a record rejected only because its sibling failed adds no reason', () => {
     const own = parseFinding(1018, formatFinding('FILING_PASSWORD_WRONG', 'ICPmm', '备案密码错误'));
-    const sibling = parseFinding(1002, formatFinding('RELATED_RECORD_REJECTED', undefined, '同一申请中的其他记录未通过审核'));
+    const sibling = parseFinding(
+      1002,
+      formatFinding('RELATED_RECORD_REJECTED', undefined, '同一申请中的其他记录未通过审核'),
+    );
     const { reasons } = rejectionOf(
       [
         { key: '3:1', approved: false, findings: [own] },
@@ -160,6 +196,9 @@ describe('R-REJ-004 bureau findings → field-level reasons', () => {
       ],
       draft,
     );
-    assert.deepEqual(reasons.map((r) => r.code), ['FILING_PASSWORD_WRONG']);
+    assert.deepEqual(
+      reasons.map((r) => r.code),
+      ['FILING_PASSWORD_WRONG'],
+    );
   });
 });

@@ -16,6 +16,7 @@ import {
   provinceOfShengid,
   SERVICE_CONTENT_CODES,
 } from './codes.ts';
+import { resultCodeInfo } from './miit/codes.ts';
 import { type DownloadData, ResultOperation } from './miit/payloads/download.ts';
 import {
   CancellationCategory,
@@ -24,7 +25,6 @@ import {
   type UploadData_ICP,
   type XzbaRecord,
 } from './miit/payloads/upload.ts';
-import { resultCodeInfo } from './miit/codes.ts';
 import type {
   BlacklistEntry,
   BureauFinding,
@@ -163,7 +163,8 @@ function homepage(w: Website): string | undefined {
 }
 
 function requireTarget(s: BureauSubmission) {
-  if (!s.target) throw new MappingError('TARGET_NOT_IN_REGISTRY', `${s.orderType}: the filed subject is not in the registry`);
+  if (!s.target)
+    throw new MappingError('TARGET_NOT_IN_REGISTRY', `${s.orderType}: the filed subject is not in the registry`);
   return s.target;
 }
 
@@ -171,7 +172,10 @@ function targetWebsite(s: BureauSubmission, w: Website, i: number): TargetWebsit
   const target = requireTarget(s);
   const found = target.websites.find((t) => t.filingNumber === w.filingNumber?.trim());
   if (!found)
-    throw new MappingError('WEBSITE_NOT_IN_REGISTRY', `websites[${i}].filingNumber ${w.filingNumber ?? '(none)'} is not filed`);
+    throw new MappingError(
+      'WEBSITE_NOT_IN_REGISTRY',
+      `websites[${i}].filingNumber ${w.filingNumber ?? '(none)'} is not filed`,
+    );
   return found;
 }
 
@@ -194,7 +198,11 @@ export function buildOrderUpload(s: BureauSubmission, ispId: number): { data: Up
   switch (s.orderType) {
     case 'FIRST': {
       const record: XzbaRecord = {
-        Zt_xx: { IspZtid: s.ref, ...subjectBlock(d.subject ?? {}, d.subjectPrincipal, province), Bbfs: ReportMode.ON_BEHALF },
+        Zt_xx: {
+          IspZtid: s.ref,
+          ...subjectBlock(d.subject ?? {}, d.subjectPrincipal, province),
+          Bbfs: ReportMode.ON_BEHALF,
+        },
         Wz_xx: websites.map((w, i) => newWebsite(w, i, s.ref, d.subjectPrincipal, s.preApprovalScans)),
       };
       icp.XZBA = { Baxx: [record] };
@@ -234,7 +242,7 @@ export function buildOrderUpload(s: BureauSubmission, ispId: number): { data: Up
           };
         }),
       };
-      websites.forEach((_, i) => keys.push(`${ResultOperation.XZJR}:${siteRef(s.ref, i)}`));
+      for (let i = 0; i < websites.length; i++) keys.push(`${ResultOperation.XZJR}:${siteRef(s.ref, i)}`);
       break;
     }
     case 'CHANGE_SUBJECT':
@@ -248,7 +256,10 @@ export function buildOrderUpload(s: BureauSubmission, ispId: number): { data: Up
       if (s.orderType !== 'CHANGE_SUBJECT')
         websites.forEach((w, i) => {
           const t = targetWebsite(s, w, i);
-          changed.set(t.filingNumber, s.orderType === 'CHANGE_ACCESS' ? { ...t.data, accessIps: w.accessIps } : { ...t.data, ...w });
+          changed.set(
+            t.filingNumber,
+            s.orderType === 'CHANGE_ACCESS' ? { ...t.data, accessIps: w.accessIps } : { ...t.data, ...w },
+          );
         });
       // BGBA restates the subject with every website accessed here (the XSD has one full-record shape)
       const wz = target.websites
@@ -281,11 +292,18 @@ export function buildOrderUpload(s: BureauSubmission, ispId: number): { data: Up
           };
         });
       if (wz.length === 0)
-        throw new MappingError('NO_WEBSITE_ACCESSED_HERE', 'a change needs a website accessed at this provider (R-CHG-006)');
+        throw new MappingError(
+          'NO_WEBSITE_ACCESSED_HERE',
+          'a change needs a website accessed at this provider (R-CHG-006)',
+        );
       icp.BGBA = {
         Bgxx: [
           {
-            Zt_xx: { Ztid: target.bureauId, Baxh: target.filingNumber, ...subjectBlock(subject, principal, target.province) },
+            Zt_xx: {
+              Ztid: target.bureauId,
+              Baxh: target.filingNumber,
+              ...subjectBlock(subject, principal, target.province),
+            },
             Wz_xx: wz,
           },
         ],
@@ -358,13 +376,22 @@ function isApproval(code: number): boolean {
 }
 
 export function readDownload(fileName: string, payloadSha256: string, data: DownloadData): BureauInbound {
-  const inbound: BureauInbound = { fileName, payloadSha256, results: [], filed: [], cancellations: [], blacklist: [], other: [] };
+  const inbound: BureauInbound = {
+    fileName,
+    payloadSha256,
+    results: [],
+    filed: [],
+    cancellations: [],
+    blacklist: [],
+    other: [],
+  };
   if (!data.ICP) {
     inbound.other.push(Object.keys(data)[0] ?? 'UNKNOWN');
     return inbound;
   }
   const icp = data.ICP;
-  for (const key of Object.keys(icp)) if (!['BAJG', 'BASJ', 'ZXSJ', 'HMDLB'].includes(key)) inbound.other.push(`ICP.${key}`);
+  for (const key of Object.keys(icp))
+    if (!['BAJG', 'BASJ', 'ZXSJ', 'HMDLB'].includes(key)) inbound.other.push(`ICP.${key}`);
   const reviews = icp.BAJG?.GJSHS?.Gjsh ?? [];
   for (const jg of icp.BAJG?.Jg_xx ?? []) {
     const codes = jg.Jgxx.map((x) => x.Jgdm);
@@ -408,7 +435,10 @@ export function readDownload(fileName: string, payloadSha256: string, data: Down
     });
   }
   for (const z of icp.ZXSJ?.Zxxx ?? []) {
-    const c: Cancellation = { level: z.Zxlb === CancellationCategory.SUBJECT ? 'SUBJECT' : 'WEBSITE', bureauId: z.Jlid };
+    const c: Cancellation = {
+      level: z.Zxlb === CancellationCategory.SUBJECT ? 'SUBJECT' : 'WEBSITE',
+      bureauId: z.Jlid,
+    };
     if (z.Bz) c.reason = z.Bz.trim();
     inbound.cancellations.push(c);
   }
@@ -501,7 +531,8 @@ export function draftFieldOf(xsdPath: string, draft: FilingDraft, record = 0): s
   switch (first.name) {
     case 'Zt_xx': {
       const rest = segs.slice(1).map((s) => s.name);
-      if (rest[0] === 'Fzr') return rest[1] ? `subjectPrincipal.${PRINCIPAL_FIELDS[rest[1]] ?? rest[1]}` : 'subjectPrincipal';
+      if (rest[0] === 'Fzr')
+        return rest[1] ? `subjectPrincipal.${PRINCIPAL_FIELDS[rest[1]] ?? rest[1]}` : 'subjectPrincipal';
       if (rest.length === 0) return 'subject';
       return SUBJECT_FIELDS[rest.join('.')] ?? SUBJECT_FIELDS[rest[0]!] ?? 'subject';
     }
@@ -509,7 +540,8 @@ export function draftFieldOf(xsdPath: string, draft: FilingDraft, record = 0): s
       const base = siteIndex(first.index);
       const second = segs[1];
       if (!second) return base;
-      if (second.name === 'Ym_xx') return second.index !== undefined ? `${base}.domains[${second.index}]` : `${base}.domains`;
+      if (second.name === 'Ym_xx')
+        return second.index !== undefined ? `${base}.domains[${second.index}]` : `${base}.domains`;
       if (second.name === 'Wz_Fzr') {
         const leaf = segs[2]?.name;
         return leaf ? `${base}.principal.${PRINCIPAL_FIELDS[leaf] ?? leaf}` : `${base}.principal`;
@@ -570,7 +602,11 @@ export function rejectionOf(
       reasons.push({ code: f.reason, field, message: f.text, ...(catalogue?.fix ? { fix: catalogue.fix.zh } : {}) });
     }
     if (r.findings.length === 0 && !r.approved && !anyFindings)
-      reasons.push({ code: 'MIIT_1002', field: 'orderType', message: r.opinion?.trim() || resultCodeInfo(1002).text.zh });
+      reasons.push({
+        code: 'MIIT_1002',
+        field: 'orderType',
+        message: r.opinion?.trim() || resultCodeInfo(1002).text.zh,
+      });
   }
   return { reasons, photoFlagged: reasons.some((r) => PHOTO_REASONS.has(r.code)) };
 }

@@ -37,11 +37,20 @@ export type MiitAdapter = BureauPort & { readonly client: MiitClient; readonly i
 export function createMiitAdapter(opts: MiitAdapterOptions): MiitAdapter {
   // the client spreads its options over its defaults, so an option given as undefined must not be passed at all
   const tuning = Object.fromEntries(
-    Object.entries({ logger: opts.logger, fetch: opts.fetch, timeoutMs: opts.timeoutMs, retries: opts.retries, backoffMs: opts.backoffMs }).filter(
-      ([, v]) => v !== undefined,
-    ),
+    Object.entries({
+      logger: opts.logger,
+      fetch: opts.fetch,
+      timeoutMs: opts.timeoutMs,
+      retries: opts.retries,
+      backoffMs: opts.backoffMs,
+    }).filter(([, v]) => v !== undefined),
   );
-  const client = new MiitClient({ baseUrl: opts.baseUrl, credentials: opts.credentials, journal: opts.journal, ...tuning });
+  const client = new MiitClient({
+    baseUrl: opts.baseUrl,
+    credentials: opts.credentials,
+    journal: opts.journal,
+    ...tuning,
+  });
   const portalBase = (opts.portalUrl ?? opts.baseUrl).replace(/\/+$/, '');
   const fetchImpl = opts.fetch ?? fetch;
 
@@ -58,7 +67,10 @@ export function createMiitAdapter(opts: MiitAdapterOptions): MiitAdapter {
     } catch (e) {
       throw new DomainError('SERVICE_UNAVAILABLE', {
         reason: 'BUREAU_UNAVAILABLE',
-        message: { zh: '管局系统暂不可用，请稍后再试', en: `The bureau portal is unavailable: ${(e as Error).message}` },
+        message: {
+          zh: '管局系统暂不可用，请稍后再试',
+          en: `The bureau portal is unavailable: ${(e as Error).message}`,
+        },
       });
     }
     const json = (await res.json().catch(() => ({}))) as { code?: string; message?: { zh: string; en: string } } & T;
@@ -95,7 +107,10 @@ export function createMiitAdapter(opts: MiitAdapterOptions): MiitAdapter {
         if (e instanceof MiitProtocolError && e.msgCode === 22)
           throw new DomainError('TOO_MANY_REQUESTS', {
             reason: 'FILING_PASSWORD_ATTEMPTS',
-            message: { zh: '备案密码校验次数过多，请仔细核对备案密码后再试', en: 'Too many filing-password checks; check the password and retry later' },
+            message: {
+              zh: '备案密码校验次数过多，请仔细核对备案密码后再试',
+              en: 'Too many filing-password checks; check the password and retry later',
+            },
           });
         throw e;
       }
@@ -114,7 +129,10 @@ export function createMiitAdapter(opts: MiitAdapterOptions): MiitAdapter {
     },
 
     async status(q: StatusQuery): Promise<BureauStatus> {
-      const s = 'domain' in q ? await client.queryFilingStatus(0, q.domain) : await client.queryFilingStatus(q.conditionType as 1, q.certificateNumber);
+      const s =
+        'domain' in q
+          ? await client.queryFilingStatus(0, q.domain)
+          : await client.queryFilingStatus(q.conditionType as 1, q.certificateNumber);
       if (!s.filed) return { filed: false };
       return {
         filed: true,

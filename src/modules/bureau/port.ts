@@ -163,7 +163,9 @@ export interface BureauPort {
   /** R-BUR-007: the bureau sends the password to the principal; RETRIEVAL_DATA_MISMATCH otherwise. */
   retrieveFilingPassword(input: PasswordRetrieval): Promise<void>;
   /** R-BUR-009: the mailed form; ONLINE_RETRIEVAL_ONLY where the province allows online retrieval only. */
-  requestOfflineRetrieval(input: PasswordRetrieval & { contactPhone: string }): Promise<{ requestId: string; dueOn: string }>;
+  requestOfflineRetrieval(
+    input: PasswordRetrieval & { contactPhone: string },
+  ): Promise<{ requestId: string; dueOn: string }>;
   status(q: StatusQuery): Promise<BureauStatus>;
   /** The bureau's public query (domain, filing number, subject name or certificate number). */
   publicQuery(q: { domain?: string; number?: string; subject?: string; cert?: string }): Promise<PortalRecord[]>;

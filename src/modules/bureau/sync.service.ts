@@ -70,7 +70,9 @@ export class FilingPasswordVault {
 
 /** The filing numbers an order's password may have been verified for. */
 export function passwordNumbers(draft: FilingDraft): string[] {
-  return [draft.subjectFilingNumber, ...(draft.websites ?? []).map((w) => w.filingNumber)].filter((n): n is string => !!n?.trim());
+  return [draft.subjectFilingNumber, ...(draft.websites ?? []).map((w) => w.filingNumber)].filter(
+    (n): n is string => !!n?.trim(),
+  );
 }
 
 export interface SyncReport {
@@ -109,7 +111,9 @@ export function createBureauSync(deps: SyncDeps, vault: FilingPasswordVault) {
     const rows = await db
       .selectFrom('orders')
       .leftJoin('bureau_submissions', (j) =>
-        j.onRef('bureau_submissions.order_id', '=', 'orders.id').onRef('bureau_submissions.round_at', '=', 'orders.state_entered_at'),
+        j
+          .onRef('bureau_submissions.order_id', '=', 'orders.id')
+          .onRef('bureau_submissions.round_at', '=', 'orders.state_entered_at'),
       )
       .select(['orders.id', 'orders.order_type', 'orders.state_entered_at'])
       .where('orders.state', '=', 'PENDING_BUREAU')
@@ -174,13 +178,17 @@ export function createBureauSync(deps: SyncDeps, vault: FilingPasswordVault) {
         'bureau_submissions.state',
         'bureau_submissions.attempts',
         'orders.state as order_state',
+        'orders.state_entered_at',
+        'bureau_submissions.round_at',
       ])
       .where('bureau_submissions.state', 'in', ['UPLOADING', 'PREPARED', 'AWAITING_PASSWORD', 'ERROR'])
       .orderBy('bureau_submissions.created_at')
       .execute();
     subs.sort((a, b) => Number(b.state === 'UPLOADING') - Number(a.state === 'UPLOADING'));
     for (const s of subs) {
-      if (s.order_state !== 'PENDING_BUREAU' && s.state !== 'UPLOADING') {
+      // a submission of an earlier round (the order was rejected and came back, or left the bureau) is not sent
+      const current = s.order_state === 'PENDING_BUREAU' && Number(s.round_at) === Number(s.state_entered_at);
+      if (!current && s.state !== 'UPLOADING') {
         await setSubmission(s.id, { state: 'WITHDRAWN' });
         continue;
       }
@@ -196,7 +204,14 @@ export function createBureauSync(deps: SyncDeps, vault: FilingPasswordVault) {
       const target = type === 'FIRST' ? null : await deps.registry.target(db, draft);
       await setSubmission(s.id, { state: 'UPLOADING', attempts: s.attempts + 1 });
       try {
-        const receipt = await deps.bureau.submit({ orderId: s.order_id, orderType: type, ref: Number(s.ref), draft, target, filingPassword: password });
+        const receipt = await deps.bureau.submit({
+          orderId: s.order_id,
+          orderType: type,
+          ref: Number(s.ref),
+          draft,
+          target,
+          filingPassword: password,
+        });
         await setSubmission(s.id, {
           state: 'UPLOADED',
           payload_hash: receipt.payloadSha256,
@@ -209,7 +224,10 @@ export function createBureauSync(deps: SyncDeps, vault: FilingPasswordVault) {
         // delivered: the password is not needed any more (R-BUR-005)
         vault.forget(passwordNumbers(draft));
         report.uploaded++;
-        log.info({ orderId: s.order_id, dataSequence: receipt.dataSequence, alreadyAccepted: receipt.alreadyAccepted }, 'order uploaded to the bureau');
+        log.info(
+          { orderId: s.order_id, dataSequence: receipt.dataSequence, alreadyAccepted: receipt.alreadyAccepted },
+          'order uploaded to the bureau',
+        );
       } catch (e) {
         if (e instanceof MiitProtocolError && e.failure === 'MIIT_UNAVAILABLE') {
           // the outcome is unknown: the row stays UPLOADING and the next sweep reconciles before sending anything
@@ -217,7 +235,10 @@ export function createBureauSync(deps: SyncDeps, vault: FilingPasswordVault) {
           throw e;
         }
         const reason = e instanceof MappingError || e instanceof DomainError ? e.reason : 'UPLOAD_FAILED';
-        await setSubmission(s.id, { state: 'ERROR', last_result: JSON.stringify({ error: reason, message: (e as Error).message }) });
+        await setSubmission(s.id, {
+          state: 'ERROR',
+          last_result: JSON.stringify({ error: reason, message: (e as Error).message }),
+        });
         report.errors++;
         log.warn({ orderId: s.order_id, reason }, 'order could not be uploaded');
       }
@@ -230,7 +251,11 @@ export function createBureauSync(deps: SyncDeps, vault: FilingPasswordVault) {
   async function submissionFor(result: BureauResult) {
     const xsdFailure = result.findings.find((f) => f.code === 5001);
     if (xsdFailure)
-      return db.selectFrom('bureau_submissions').selectAll().where('file_name', '=', xsdFailure.text).executeTakeFirst();
+      return db
+        .selectFrom('bureau_submissions')
+        .selectAll()
+        .where('file_name', '=', xsdFailure.text)
+        .executeTakeFirst();
     const rows = await db
       .selectFrom('bureau_submissions')
       .selectAll()
@@ -244,7 +269,10 @@ export function createBureauSync(deps: SyncDeps, vault: FilingPasswordVault) {
   }
 
   async function applyResults(inbound: BureauInbound, report: SyncReport): Promise<void> {
-    const bySubmission = new Map<string, { sub: NonNullable<Awaited<ReturnType<typeof submissionFor>>>; results: BureauResult[] }>();
+    const bySubmission = new Map<
+      string,
+      { sub: NonNullable<Awaited<ReturnType<typeof submissionFor>>>; results: BureauResult[] }
+    >();
     for (const r of inbound.results) {
       const sub = await submissionFor(r);
       if (!sub) {
@@ -258,7 +286,11 @@ export function createBureauSync(deps: SyncDeps, vault: FilingPasswordVault) {
     for (const { sub, results } of bySubmission.values()) {
       const approved = results.every((r) => r.approved);
       const keys = JSON.parse(sub.result_keys ?? '[]') as string[];
-      const summary = { fileName: inbound.fileName, approved, results: results.map((r) => ({ key: r.key, codes: r.findings.map((f) => f.code) })) };
+      const summary = {
+        fileName: inbound.fileName,
+        approved,
+        results: results.map((r) => ({ key: r.key, codes: r.findings.map((f) => f.code) })),
+      };
       try {
         if (approved) {
           await deps.orders.transition(sub.order_id, { type: 'BUREAU_APPROVE' }, BUREAU_ACTOR, {
@@ -282,7 +314,12 @@ export function createBureauSync(deps: SyncDeps, vault: FilingPasswordVault) {
                 today,
               );
               await applyAccessChanges(tx, effect.access, ctx.now);
-              if (effect.subjectId) await tx.updateTable('orders').set({ subject_id: effect.subjectId }).where('id', '=', ctx.row.id).execute();
+              if (effect.subjectId)
+                await tx
+                  .updateTable('orders')
+                  .set({ subject_id: effect.subjectId })
+                  .where('id', '=', ctx.row.id)
+                  .execute();
               await tx
                 .updateTable('bureau_submissions')
                 .set({ state: 'APPROVED', last_result: JSON.stringify(summary), updated_at: ctx.now })
@@ -337,7 +374,12 @@ export function createBureauSync(deps: SyncDeps, vault: FilingPasswordVault) {
             action: 'registry.bureau_cancellation',
             objectType: c.level === 'SUBJECT' ? 'subject' : 'website',
             objectId: effect.subjectId ?? undefined,
-            details: { level: c.level, bureauId: c.bureauId, reason: c.reason ?? null, domains: effect.access.map((a) => a.domain) },
+            details: {
+              level: c.level,
+              bureauId: c.bureauId,
+              reason: c.reason ?? null,
+              domains: effect.access.map((a) => a.domain),
+            },
           },
           t,
         );
@@ -348,7 +390,11 @@ export function createBureauSync(deps: SyncDeps, vault: FilingPasswordVault) {
 
   async function handle(inbound: BureauInbound, report: SyncReport): Promise<void> {
     report.files++;
-    const seen = await db.selectFrom('bureau_inbox').select(['id', 'applied_at']).where('payload_sha256', '=', inbound.payloadSha256).executeTakeFirst();
+    const seen = await db
+      .selectFrom('bureau_inbox')
+      .select(['id', 'applied_at'])
+      .where('payload_sha256', '=', inbound.payloadSha256)
+      .executeTakeFirst();
     if (seen?.applied_at) return; // applied before a crash kept it from being acknowledged
     await applyResults(inbound, report);
     await applyCancellations(inbound, report);
@@ -369,13 +415,29 @@ export function createBureauSync(deps: SyncDeps, vault: FilingPasswordVault) {
     else
       await db
         .insertInto('bureau_inbox')
-        .values({ id: newId(), file_name: inbound.fileName, payload_sha256: inbound.payloadSha256, kinds: JSON.stringify(kinds), summary, received_at: t, applied_at: t })
+        .values({
+          id: newId(),
+          file_name: inbound.fileName,
+          payload_sha256: inbound.payloadSha256,
+          kinds: JSON.stringify(kinds),
+          summary,
+          received_at: t,
+          applied_at: t,
+        })
         .execute();
   }
 
   /** One sync run: uploads, then downloads. Tests call it directly; the timer calls it every interval. */
   async function sync(): Promise<SyncReport> {
-    const report: SyncReport = { uploaded: 0, awaitingPassword: 0, errors: 0, files: 0, approved: 0, rejected: 0, cancellations: 0 };
+    const report: SyncReport = {
+      uploaded: 0,
+      awaitingPassword: 0,
+      errors: 0,
+      files: 0,
+      approved: 0,
+      rejected: 0,
+      cancellations: 0,
+    };
     await upload(report);
     await deps.bureau.poll((inbound) => handle(inbound, report));
     return report;
@@ -383,21 +445,39 @@ export function createBureauSync(deps: SyncDeps, vault: FilingPasswordVault) {
 
   /** Applies one decoded file (what `poll` hands over); exposed so a replay can be tested without the network. */
   async function applyInbound(inbound: BureauInbound): Promise<SyncReport> {
-    const report: SyncReport = { uploaded: 0, awaitingPassword: 0, errors: 0, files: 0, approved: 0, rejected: 0, cancellations: 0 };
+    const report: SyncReport = {
+      uploaded: 0,
+      awaitingPassword: 0,
+      errors: 0,
+      files: 0,
+      approved: 0,
+      rejected: 0,
+      cancellations: 0,
+    };
     await handle(inbound, report);
     return report;
   }
 
   /** Arms the recurring sync timer unless one is pending (one chain, even after a crash or with several workers). */
   async function ensureTimer(except?: string): Promise<void> {
-    const pending = (await pendingTimers(db, SYNC_OBJECT)).filter((t) => t.kind === BUREAU_SYNC_TIMER && t.id !== except);
-    if (pending.length === 0) await setTimer(db, { kind: BUREAU_SYNC_TIMER, objectId: SYNC_OBJECT, dueAt: now() + interval }, now());
+    const pending = (await pendingTimers(db, SYNC_OBJECT)).filter(
+      (t) => t.kind === BUREAU_SYNC_TIMER && t.id !== except,
+    );
+    if (pending.length === 0)
+      await setTimer(db, { kind: BUREAU_SYNC_TIMER, objectId: SYNC_OBJECT, dueAt: now() + interval }, now());
   }
 
   const timerHandlers: Record<string, TimerHandler> = {
+    // The handler never fails: a bureau that is down is retried by the next run of the one recurring chain (a failed
+    // timer would be retried by the worker as well, and the chain would fork).
     [BUREAU_SYNC_TIMER]: async (timer) => {
       try {
         await sync();
+      } catch (e) {
+        log.warn(
+          { err: (e as Error).message, reason: (e as DomainError).reason },
+          'bureau sync failed; retried on the next run',
+        );
       } finally {
         await ensureTimer(timer.id);
       }
@@ -405,14 +485,34 @@ export function createBureauSync(deps: SyncDeps, vault: FilingPasswordVault) {
   };
 
   async function submissionOf(orderId: string) {
-    return db.selectFrom('bureau_submissions').selectAll().where('order_id', '=', orderId).orderBy('created_at', 'desc').executeTakeFirst();
+    return db
+      .selectFrom('bureau_submissions')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
   }
 
-  return { sync, applyInbound, upload: async () => {
-    const report: SyncReport = { uploaded: 0, awaitingPassword: 0, errors: 0, files: 0, approved: 0, rejected: 0, cancellations: 0 };
-    await upload(report);
-    return report;
-  }, ensureTimer, timerHandlers, submissionOf };
+  return {
+    sync,
+    applyInbound,
+    upload: async () => {
+      const report: SyncReport = {
+        uploaded: 0,
+        awaitingPassword: 0,
+        errors: 0,
+        files: 0,
+        approved: 0,
+        rejected: 0,
+        cancellations: 0,
+      };
+      await upload(report);
+      return report;
+    },
+    ensureTimer,
+    timerHandlers,
+    submissionOf,
+  };
 }
 
 export type BureauSync = ReturnType<typeof createBureauSync>;

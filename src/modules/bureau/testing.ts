@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { type TestApp, signIn, testApp } from '../../../test/support/app.ts';
+import { signIn, type TestApp, testApp } from '../../../test/support/app.ts';
 import { testDatabase } from '../../../test/support/db.ts';
 import { passInitialReview, personDraft } from '../../../test/support/drafts.ts';
 import { multipart } from '../../../test/support/multipart.ts';
 import { AdjustableClock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { newId } from '../../platform/db/ids.ts';
-import type { FilingDraft, OrderType } from '../rules/draft.ts';
 import { photo } from '../materials/test-images.ts';
+import type { FilingDraft, OrderType } from '../rules/draft.ts';
 import { type RunningSimulator, startBureauSimulator } from './simulator/http.ts';
 import type { SimSettings } from './simulator/simulator.ts';
 
@@ -31,7 +31,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function harness(opts: { now?: string; settings?: Partial<SimSettings>; env?: Record<string, string> } = {}): Promise<Harness> {
+export async function harness(
+  opts: { now?: string; settings?: Partial<SimSettings>; env?: Record<string, string> } = {},
+): Promise<Harness> {
   const now = opts.now ?? '2026-11-02T09:00:00+08:00';
   const simDatabase = await testDatabase();
   const simClock = new AdjustableClock(now, { frozen: true });
@@ -39,11 +41,23 @@ export async function harness(opts: { now?: string; settings?: Partial<SimSettin
   let t: TestApp | undefined;
   const facts = {
     async server(ip: string) {
-      const row = await t?.database.db.selectFrom('servers').select('expires_at').where('public_ip', '=', ip).executeTakeFirst();
+      const row = await t?.database.db
+        .selectFrom('servers')
+        .select('expires_at')
+        .where('public_ip', '=', ip)
+        .executeTakeFirst();
       return row ? { expiresOn: row.expires_at } : undefined;
     },
   };
-  const sim = await startBureauSimulator({ port: 0, database: simDatabase, clock: simClock, tickMs: 0, token: TOKEN, settings: opts.settings, facts });
+  const sim = await startBureauSimulator({
+    port: 0,
+    database: simDatabase,
+    clock: simClock,
+    tickMs: 0,
+    token: TOKEN,
+    settings: opts.settings,
+    facts,
+  });
   t = await testApp({ now, env: { BEIAN_BUREAU_URL: sim.url, BEIAN_SERVER_SYNC_DELAY_MINUTES: '0', ...opts.env } });
   await t.accounts.createUser({ email: 'rev@example.com', password: 'reviewer-pass', role: 'reviewer' });
   const reviewer = await signIn(t, 'rev@example.com', 'reviewer-pass');
@@ -71,8 +85,9 @@ export async function harness(opts: { now?: string; settings?: Partial<SimSettin
       return json;
     },
     async close() {
-      await app.close();
+      // the simulator asks Beian's database for server facts: stop it before Beian's database (and schema) goes away
       await sim.close();
+      await app.close();
       await simDatabase.close();
     },
   };
@@ -137,12 +152,27 @@ export function draftFor(domains: string | string[], person: Person, ip: string,
     ...(person.email ? { email: person.email } : {}),
   };
   d.websites[0]!.name = siteName ?? `${person.name}的技术博客`;
-  d.websites[0]!.principal = { ...d.websites[0]!.principal, name: person.name, certificateNumber: person.certificateNumber, ...(person.mobile ? { mobile: person.mobile } : {}), ...(person.email ? { email: person.email } : {}) };
+  d.websites[0]!.principal = {
+    ...d.websites[0]!.principal,
+    name: person.name,
+    certificateNumber: person.certificateNumber,
+    ...(person.mobile ? { mobile: person.mobile } : {}),
+    ...(person.email ? { email: person.email } : {}),
+  };
   d.websites[0]!.accessIps = [ip];
   const base = d.websites[0]!;
-  d.websites = list.map((dom, i) => ({ ...base, domains: [dom], name: i === 0 ? base.name : `${person.name}的网站${i + 1}` }));
+  d.websites = list.map((dom, i) => ({
+    ...base,
+    domains: [dom],
+    name: i === 0 ? base.name : `${person.name}的网站${i + 1}`,
+  }));
   const perSite = d.materials.filter((m) => m.websiteIndex === 0);
-  d.materials = [...d.materials, ...list.slice(1).flatMap((_, i) => perSite.map((m) => ({ ...m, websiteIndex: i + 1, blobId: `${m.blobId}-${i + 1}` })))];
+  d.materials = [
+    ...d.materials,
+    ...list
+      .slice(1)
+      .flatMap((_, i) => perSite.map((m) => ({ ...m, websiteIndex: i + 1, blobId: `${m.blobId}-${i + 1}` }))),
+  ];
   return d;
 }
 
@@ -150,7 +180,14 @@ export function draftFor(domains: string | string[], person: Person, ip: string,
  * Drives a personal FIRST order over HTTP to PENDING_BUREAU: verify step, draft, submit, initial review (with the
  * confirmation call), a real JPEG curtain photo uploaded as multipart, 提交照片, photo re-review.
  */
-export async function fileFirst(h: Harness, c: Customer, domain: string | string[], person: Person, ip: string, siteName?: string): Promise<string> {
+export async function fileFirst(
+  h: Harness,
+  c: Customer,
+  domain: string | string[],
+  person: Person,
+  ip: string,
+  siteName?: string,
+): Promise<string> {
   const domains = Array.isArray(domain) ? domain : [domain];
   const { t, reviewer } = h;
   const created = await t.app.inject({
@@ -158,7 +195,12 @@ export async function fileFirst(h: Harness, c: Customer, domain: string | string
     url: '/api/v1/orders',
     headers: { cookie: c.cookie },
     payload: {
-      subject: { type: 'PERSONAL', certificateType: 'RESIDENT_ID', certificateNumber: person.certificateNumber, name: person.name },
+      subject: {
+        type: 'PERSONAL',
+        certificateType: 'RESIDENT_ID',
+        certificateNumber: person.certificateNumber,
+        name: person.name,
+      },
       province: '广东',
       domains,
     },
@@ -172,20 +214,45 @@ export async function fileFirst(h: Harness, c: Customer, domain: string | string
     payload: { version: 1, draft: draftFor(domains, person, ip, siteName) },
   });
   assert.equal(saved.statusCode, 200, saved.body);
-  const submitted = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${id}/submit`, headers: { cookie: c.cookie }, payload: { version: saved.json().version } });
+  const submitted = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/orders/${id}/submit`,
+    headers: { cookie: c.cookie },
+    payload: { version: saved.json().version },
+  });
   assert.equal(submitted.statusCode, 200, submitted.body);
   const approved = await passInitialReview(t, reviewer, id, submitted.json().version);
   assert.equal(approved.statusCode, 200, approved.body);
   assert.equal(approved.json().state, 'PHOTO_PENDING');
   const jpeg = await photo('jpeg', 1200, 900);
-  const m = multipart({ kind: 'CURTAIN_PHOTO', websiteIndex: '0' }, { name: 'curtain.jpg', type: 'image/jpeg', bytes: jpeg });
-  const up = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${id}/materials`, headers: { cookie: c.cookie, ...m.headers }, payload: m.payload });
+  const m = multipart(
+    { kind: 'CURTAIN_PHOTO', websiteIndex: '0' },
+    { name: 'curtain.jpg', type: 'image/jpeg', bytes: jpeg },
+  );
+  const up = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/orders/${id}/materials`,
+    headers: { cookie: c.cookie, ...m.headers },
+    payload: m.payload,
+  });
   assert.equal(up.statusCode, 201, up.body);
-  const current = (await t.app.inject({ method: 'GET', url: `/api/v1/orders/${id}`, headers: { cookie: c.cookie } })).json();
-  const photos = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${id}/submit-photos`, headers: { cookie: c.cookie }, payload: { version: current.version } });
+  const current = (
+    await t.app.inject({ method: 'GET', url: `/api/v1/orders/${id}`, headers: { cookie: c.cookie } })
+  ).json();
+  const photos = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/orders/${id}/submit-photos`,
+    headers: { cookie: c.cookie },
+    payload: { version: current.version },
+  });
   assert.equal(photos.statusCode, 200, photos.body);
   assert.equal(photos.json().state, 'PENDING_RE_REVIEW');
-  const rr = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${id}/re-review/approve`, headers: { cookie: reviewer }, payload: { version: photos.json().version } });
+  const rr = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/orders/${id}/re-review/approve`,
+    headers: { cookie: reviewer },
+    payload: { version: photos.json().version },
+  });
   assert.equal(rr.statusCode, 200, rr.body);
   assert.equal(rr.json().state, 'PENDING_BUREAU');
   return id;
@@ -198,7 +265,11 @@ export async function fresh(h: Harness, c: Customer): Promise<Customer> {
 }
 
 export async function orderOf(h: Harness, c: Customer, id: string) {
-  const r = await h.t.app.inject({ method: 'GET', url: `/api/v1/orders/${id}`, headers: { cookie: (await fresh(h, c)).cookie } });
+  const r = await h.t.app.inject({
+    method: 'GET',
+    url: `/api/v1/orders/${id}`,
+    headers: { cookie: (await fresh(h, c)).cookie },
+  });
   assert.equal(r.statusCode, 200, r.body);
   return r.json();
 }
@@ -222,23 +293,32 @@ export async function createOrderDirect(
   o: { type: OrderType; variant?: string | null; province: string; draft: FilingDraft; serverIp?: string },
 ): Promise<string> {
   const { decideCreate } = await import('../filings/domain/transitions.ts');
-  const d = decideCreate({ type: o.type, initiator: 'customer', authCodeId: null, bureauWorkingDays: h.t.orders.bureauDays(o.province) }, { role: 'customer' });
+  const d = decideCreate(
+    { type: o.type, initiator: 'customer', authCodeId: null, bureauWorkingDays: h.t.orders.bureauDays(o.province) },
+    { role: 'customer' },
+  );
   assert.ok(d.ok);
-  const server = o.serverIp ? await h.t.database.db.selectFrom('servers').select('id').where('public_ip', '=', o.serverIp).executeTakeFirst() : undefined;
+  const server = o.serverIp
+    ? await h.t.database.db.selectFrom('servers').select('id').where('public_ip', '=', o.serverIp).executeTakeFirst()
+    : undefined;
   const id = newId();
   await h.t.database.db.transaction().execute((tx) =>
-    h.t.orders.insertOrder(tx, { id: c.id, role: 'customer' }, {
-      id,
-      type: o.type,
-      variant: o.variant ?? null,
-      province: o.province,
-      subjectId: null,
-      serverId: server?.id ?? null,
-      authCodeId: null,
-      accessIp: o.serverIp ?? null,
-      draft: { ...o.draft, orderType: o.type, province: o.province as FilingDraft['province'] },
-      decision: d,
-    }),
+    h.t.orders.insertOrder(
+      tx,
+      { id: c.id, role: 'customer' },
+      {
+        id,
+        type: o.type,
+        variant: o.variant ?? null,
+        province: o.province,
+        subjectId: null,
+        serverId: server?.id ?? null,
+        authCodeId: null,
+        accessIp: o.serverIp ?? null,
+        draft: { ...o.draft, orderType: o.type, province: o.province as FilingDraft['province'] },
+        decision: d,
+      },
+    ),
   );
   return id;
 }
@@ -260,7 +340,12 @@ export async function toBureau(h: Harness, c: Customer, id: string): Promise<voi
 
 /** A post-filing order (change, cancellation, cancel access) through the platform's own API. */
 export async function postFiling(h: Harness, c: Customer, body: Record<string, unknown>): Promise<string> {
-  const r = await h.t.app.inject({ method: 'POST', url: '/api/v1/orders/post-filing', headers: { cookie: (await fresh(h, c)).cookie }, payload: body });
+  const r = await h.t.app.inject({
+    method: 'POST',
+    url: '/api/v1/orders/post-filing',
+    headers: { cookie: (await fresh(h, c)).cookie },
+    payload: body,
+  });
   assert.equal(r.statusCode, 201, r.body);
   return r.json().id as string;
 }
@@ -277,9 +362,24 @@ export async function filed(h: Harness, c: Customer, domains: string | string[],
   await h.t.bureau.sync.sync();
   const r = await decideAndSync(h);
   assert.equal(r.approved, 1, JSON.stringify(r));
-  const subject = await h.t.database.db.selectFrom('subjects').selectAll().where('account_id', '=', c.id).executeTakeFirstOrThrow();
-  const websites = await h.t.database.db.selectFrom('websites').selectAll().where('subject_id', '=', subject.id).orderBy('filing_number').execute();
-  return { orderId: id, subject, websites, subjectNumber: subject.filing_number!, websiteNumbers: websites.map((w) => w.filing_number!) };
+  const subject = await h.t.database.db
+    .selectFrom('subjects')
+    .selectAll()
+    .where('account_id', '=', c.id)
+    .executeTakeFirstOrThrow();
+  const websites = await h.t.database.db
+    .selectFrom('websites')
+    .selectAll()
+    .where('subject_id', '=', subject.id)
+    .orderBy('filing_number')
+    .execute();
+  return {
+    orderId: id,
+    subject,
+    websites,
+    subjectNumber: subject.filing_number!,
+    websiteNumbers: websites.map((w) => w.filing_number!),
+  };
 }
 
 export async function accessOf(h: Harness, domain: string) {
@@ -289,5 +389,8 @@ export async function accessOf(h: Harness, domain: string) {
 export async function publicQuery(h: Harness, q: string) {
   const r = await h.t.app.inject({ method: 'GET', url: `/api/v1/public/query?${q}` });
   assert.equal(r.statusCode, 200, r.body);
-  return r.json() as { records: { websiteFilingNumber: string; websiteName: string; subjectFilingNumber: string; domains: string[] }[]; source: string };
+  return r.json() as {
+    records: { websiteFilingNumber: string; websiteName: string; subjectFilingNumber: string; domains: string[] }[];
+    source: string;
+  };
 }

@@ -10,13 +10,23 @@ describe(`R-BUR-012 public query: API and page (${testBackend})`, () => {
     // the tests speak for several clients through X-Forwarded-For from the loopback proxy
     h = await harness({ env: { BEIAN_TRUST_PROXY: '127.0.0.1' } });
     const c = await customerWithServer(h, '203.0.113.10');
-    const f = await filed(h, c, 'example-shop.com.cn', { name: '张三', certificateNumber: '440524188001010014' }, '203.0.113.10');
+    const f = await filed(
+      h,
+      c,
+      'example-shop.com.cn',
+      { name: '张三', certificateNumber: '440524188001010014' },
+      '203.0.113.10',
+    );
     numbers = { subject: f.subjectNumber, website: f.websiteNumbers[0]! };
   });
   after(() => h.close());
 
   const get = (q: string, headers: Record<string, string> = {}) =>
-    h.t.app.inject({ method: 'GET', url: `/api/v1/public/query?${q}`, headers: { 'x-forwarded-for': '198.51.100.7', ...headers } });
+    h.t.app.inject({
+      method: 'GET',
+      url: `/api/v1/public/query?${q}`,
+      headers: { 'x-forwarded-for': '198.51.100.7', ...headers },
+    });
 
   it('any host resolves to its registrable domain (shop.example-shop.com.cn → example-shop.com.cn); no login needed', async () => {
     const r = await get('domain=shop.example-shop.com.cn');
@@ -32,7 +42,10 @@ describe(`R-BUR-012 public query: API and page (${testBackend})`, () => {
   });
 
   it('by subject number (all its websites), by website number, by subject name, by certificate number (echoed masked)', async () => {
-    assert.equal((await get(`number=${encodeURIComponent(numbers.subject)}`)).json().records[0].websiteFilingNumber, numbers.website);
+    assert.equal(
+      (await get(`number=${encodeURIComponent(numbers.subject)}`)).json().records[0].websiteFilingNumber,
+      numbers.website,
+    );
     assert.equal((await get(`number=${encodeURIComponent(numbers.website)}`)).json().records.length, 1);
     const byName = (await get(`subject=${encodeURIComponent('张三')}`)).json();
     assert.equal(byName.records[0].subjectName, '张三');
@@ -60,7 +73,10 @@ describe(`R-BUR-012 public query: API and page (${testBackend})`, () => {
     assert.match(zh.headers['content-type'] as string, /text\/html/);
     assert.match(zh.body, /<html lang="zh-CN">/);
     assert.ok(zh.body.includes(numbers.website));
-    const en = await h.t.app.inject({ method: 'GET', url: `/query?by=domain&q=${encodeURIComponent('<script>x</script>.cn')}&lang=en` });
+    const en = await h.t.app.inject({
+      method: 'GET',
+      url: `/query?by=domain&q=${encodeURIComponent('<script>x</script>.cn')}&lang=en`,
+    });
     assert.match(en.body, /<html lang="en">/);
     assert.ok(!en.body.includes('<script>x'), 'escaped');
     assert.match(en.body, /Invalid query/);
@@ -80,7 +96,8 @@ describe(`R-BUR-012 public query: API and page (${testBackend})`, () => {
 
   it('rate-limited per client: the 31st request in a minute is 429 with Retry-After; another client is unaffected', async () => {
     let last = 0;
-    for (let i = 0; i < 31; i++) last = (await get('domain=never-filed-example.cn', { 'x-forwarded-for': '198.51.100.9' })).statusCode;
+    for (let i = 0; i < 31; i++)
+      last = (await get('domain=never-filed-example.cn', { 'x-forwarded-for': '198.51.100.9' })).statusCode;
     assert.equal(last, 429);
     assert.equal((await get('domain=never-filed-example.cn', { 'x-forwarded-for': '198.51.100.10' })).statusCode, 200);
   });

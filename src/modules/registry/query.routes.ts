@@ -2,8 +2,8 @@ import { Type } from 'typebox';
 import { DomainError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/app.ts';
 import type { BureauPort } from '../bureau/port.ts';
-import { renderQueryPage } from './query-page.ts';
 import type { PublicQuery, PublicQueryService } from './query.service.ts';
+import { renderQueryPage } from './query-page.ts';
 
 /** Per client address (the default key of @fastify/rate-limit): the public query is open to anyone. */
 const QUERY_RATE = { max: 30, timeWindow: '1 minute' };
@@ -36,7 +36,8 @@ export function registerPublicQueryRoutes(app: App, deps: { query: PublicQuerySe
     {
       schema: {
         tags,
-        summary: 'Public filing query (R-BUR-012): exactly one of domain, number, subject, cert; no login, rate-limited',
+        summary:
+          'Public filing query (R-BUR-012): exactly one of domain, number, subject, cert; no login, rate-limited',
         querystring: QueryString,
         response: {
           200: Type.Object({
@@ -59,7 +60,10 @@ export function registerPublicQueryRoutes(app: App, deps: { query: PublicQuerySe
     },
     async () => {
       if (!deps.bureau)
-        throw new DomainError('SERVICE_UNAVAILABLE', { reason: 'BUREAU_NOT_CONFIGURED', message: { zh: '未配置管局接口', en: 'No bureau is configured' } });
+        throw new DomainError('SERVICE_UNAVAILABLE', {
+          reason: 'BUREAU_NOT_CONFIGURED',
+          message: { zh: '未配置管局接口', en: 'No bureau is configured' },
+        });
       return { suffixes: await deps.bureau.approvedSuffixes() };
     },
   );
@@ -71,7 +75,14 @@ export function registerPublicQueryRoutes(app: App, deps: { query: PublicQuerySe
         hide: true,
         querystring: Type.Object(
           {
-            by: Type.Optional(Type.Union([Type.Literal('domain'), Type.Literal('number'), Type.Literal('subject'), Type.Literal('cert')])),
+            by: Type.Optional(
+              Type.Union([
+                Type.Literal('domain'),
+                Type.Literal('number'),
+                Type.Literal('subject'),
+                Type.Literal('cert'),
+              ]),
+            ),
             q: Type.Optional(Type.String({ maxLength: 253 })),
             lang: Type.Optional(Type.Union([Type.Literal('zh'), Type.Literal('en')])),
           },
@@ -94,7 +105,10 @@ export function registerPublicQueryRoutes(app: App, deps: { query: PublicQuerySe
       } else if (deps.bureau) {
         outcome.suffixes = await deps.bureau.approvedSuffixes().catch(() => undefined);
       }
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderQueryPage(lang, q, outcome));
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(renderQueryPage(lang, q, outcome));
     },
   );
 }

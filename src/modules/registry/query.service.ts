@@ -5,7 +5,6 @@ import type { BureauPort, BureauStatus, PortalRecord } from '../bureau/port.ts';
 import type { SqlReader } from '../bureau/sqlite.ts';
 import { CERTIFICATE_TYPES } from '../rules/draft.ts';
 import { registrableDomain } from '../rules/validators/domain.ts';
-import type { Registry } from './registry.service.ts';
 import {
   type PublicRecord,
   recordsByDomain,
@@ -13,6 +12,7 @@ import {
   recordsBySubjectKeys,
   recordsBySubjectName,
 } from './registry.repository.ts';
+import type { Registry } from './registry.service.ts';
 
 /**
  * The public query (R-BUR-012): by domain (any host resolves to its registrable domain), by filing number, by subject
@@ -56,7 +56,9 @@ function invalid(field: string, zh: string, en: string): DomainError {
 
 /** Personal subjects are shown with a masked name unless the query named them (R-BUR-012 shows the subject name). */
 function present(records: PublicRecord[], by: PublicQueryResult['query']['by']): PublicRecord[] {
-  return records.map((r) => (r.subjectType === 'PERSONAL' && by !== 'subject' ? { ...r, subjectName: maskName(r.subjectName) } : r));
+  return records.map((r) =>
+    r.subjectType === 'PERSONAL' && by !== 'subject' ? { ...r, subjectName: maskName(r.subjectName) } : r,
+  );
 }
 
 export function createPublicQuery(deps: QueryDeps) {
@@ -66,7 +68,11 @@ export function createPublicQuery(deps: QueryDeps) {
   function parse(q: PublicQuery): PublicQueryResult['query'] {
     const given = (['domain', 'number', 'subject', 'cert'] as const).filter((k) => q[k]?.trim());
     if (given.length !== 1)
-      throw invalid('query', '请输入域名、备案号、主办单位名称或证件号码中的一项', 'Give exactly one of domain, number, subject or cert');
+      throw invalid(
+        'query',
+        '请输入域名、备案号、主办单位名称或证件号码中的一项',
+        'Give exactly one of domain, number, subject or cert',
+      );
     const by = given[0]!;
     const value = q[by]!.trim();
     if (value.length > 253) throw invalid(by, '查询内容过长', 'The query is too long');
@@ -101,7 +107,8 @@ export function createPublicQuery(deps: QueryDeps) {
       if (!domain) continue;
       const s = await statusOf(domain);
       if (s === 'unavailable') return 'unavailable';
-      if (s.filed && s.websiteFilingNumber === r.websiteFilingNumber) out.push({ ...r, websiteName: s.websiteName ?? r.websiteName });
+      if (s.filed && s.websiteFilingNumber === r.websiteFilingNumber)
+        out.push({ ...r, websiteName: s.websiteName ?? r.websiteName });
     }
     return out;
   }
@@ -135,9 +142,15 @@ export function createPublicQuery(deps: QueryDeps) {
       if (s === 'unavailable') return { query: shown, records: present(local, query.by), source: 'registry' };
       if (!s.filed) return { query: shown, records: [], source: 'bureau' };
       const mine = local.find((r) => r.websiteFilingNumber === s.websiteFilingNumber);
-      if (mine) return { query: shown, records: present([{ ...mine, websiteName: s.websiteName ?? mine.websiteName }], query.by), source: 'bureau' };
+      if (mine)
+        return {
+          query: shown,
+          records: present([{ ...mine, websiteName: s.websiteName ?? mine.websiteName }], query.by),
+          source: 'bureau',
+        };
       const theirs = await portal({ domain });
-      if (theirs !== 'unavailable' && theirs.length) return { query: shown, records: present(theirs, query.by), source: 'bureau' };
+      if (theirs !== 'unavailable' && theirs.length)
+        return { query: shown, records: present(theirs, query.by), source: 'bureau' };
       return {
         query: shown,
         records: [

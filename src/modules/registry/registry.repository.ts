@@ -89,11 +89,19 @@ let compiled: { hit: CompiledQuery; domains: CompiledQuery } | null = null;
 function recordsByDomainPrepared(tx: Tx, domain: string, reader: SqlReader): PublicRecord[] {
   compiled ??= {
     hit: byDomainQuery(tx, MARK).compile(),
-    domains: tx.selectFrom('domains').select(['website_id', 'domain', 'host']).where('website_id', '=', MARK).where('status', '=', 'FILED').compile(),
+    domains: tx
+      .selectFrom('domains')
+      .select(['website_id', 'domain', 'host'])
+      .where('website_id', '=', MARK)
+      .where('status', '=', 'FILED')
+      .compile(),
   };
   const hit = reader.all<WebsiteHit>(compiled.hit, bind(compiled.hit, domain))[0];
   if (!hit) return [];
-  const rows = reader.all<{ domain: string; host: string | null }>(compiled.domains, bind(compiled.domains, hit.website_id));
+  const rows = reader.all<{ domain: string; host: string | null }>(
+    compiled.domains,
+    bind(compiled.domains, hit.website_id),
+  );
   return [
     {
       subjectName: hit.subject_name,
@@ -112,11 +120,25 @@ export async function recordsByNumber(tx: Tx, number: string): Promise<PublicRec
   const n = number.trim();
   const site = await websiteQuery(tx).where('websites.filing_number', '=', n).execute();
   if (site.length) return withDomains(tx, site);
-  return withDomains(tx, await websiteQuery(tx).where('subjects.filing_number', '=', n).orderBy('websites.filing_number').limit(sql.lit(100)).execute());
+  return withDomains(
+    tx,
+    await websiteQuery(tx)
+      .where('subjects.filing_number', '=', n)
+      .orderBy('websites.filing_number')
+      .limit(sql.lit(100))
+      .execute(),
+  );
 }
 
 export async function recordsBySubjectName(tx: Tx, name: string): Promise<PublicRecord[]> {
-  return withDomains(tx, await websiteQuery(tx).where('subjects.name', '=', name.trim()).orderBy('websites.filing_number').limit(sql.lit(100)).execute());
+  return withDomains(
+    tx,
+    await websiteQuery(tx)
+      .where('subjects.name', '=', name.trim())
+      .orderBy('websites.filing_number')
+      .limit(sql.lit(100))
+      .execute(),
+  );
 }
 
 /** By the blind-index keys of a certificate number under every certificate type (the number alone names no type). */
@@ -124,6 +146,10 @@ export async function recordsBySubjectKeys(tx: Tx, keys: readonly string[]): Pro
   if (keys.length === 0) return [];
   return withDomains(
     tx,
-    await websiteQuery(tx).where('subjects.subject_key', 'in', [...keys]).orderBy('websites.filing_number').limit(sql.lit(100)).execute(),
+    await websiteQuery(tx)
+      .where('subjects.subject_key', 'in', [...keys])
+      .orderBy('websites.filing_number')
+      .limit(sql.lit(100))
+      .execute(),
   );
 }

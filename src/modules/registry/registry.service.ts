@@ -85,7 +85,11 @@ export function createRegistry(deps: RegistryDeps) {
     const certType = data.subject.certificateType ?? certificateOfZjlx(rec.certificateCode) ?? 'RESIDENT_ID';
     const certNumber = (data.subject.certificateNumber ?? rec.certificateNumber).trim().toUpperCase();
     const key = subjectKey(certType, certNumber);
-    const existing = await tx.selectFrom('subjects').select(['id', 'status', 'filing_number']).where('subject_key', '=', key).executeTakeFirst();
+    const existing = await tx
+      .selectFrom('subjects')
+      .select(['id', 'status', 'filing_number'])
+      .where('subject_key', '=', key)
+      .executeTakeFirst();
     const fields = {
       subject_type: data.subject.type ?? subjectTypeOfNature(rec.nature),
       name: (data.subject.name ?? rec.name).trim(),
@@ -140,7 +144,11 @@ export function createRegistry(deps: RegistryDeps) {
     now: number,
     today: string,
   ): Promise<{ id: string; domains: string[] }> {
-    const existing = await tx.selectFrom('websites').select(['id']).where('filing_number', '=', w.filingNumber).executeTakeFirst();
+    const existing = await tx
+      .selectFrom('websites')
+      .select(['id'])
+      .where('filing_number', '=', w.filingNumber)
+      .executeTakeFirst();
     const here = w.access.find((a) => a.providerId === deps.providerId);
     const values = {
       subject_id: subjectId,
@@ -159,7 +167,11 @@ export function createRegistry(deps: RegistryDeps) {
     let id: string;
     if (existing) {
       id = existing.id;
-      await tx.updateTable('websites').set({ ...values, data_enc: encWebsite(id, data) }).where('id', '=', id).execute();
+      await tx
+        .updateTable('websites')
+        .set({ ...values, data_enc: encWebsite(id, data) })
+        .where('id', '=', id)
+        .execute();
     } else {
       id = newId();
       await tx
@@ -173,8 +185,19 @@ export function createRegistry(deps: RegistryDeps) {
   }
 
   /** The filed hosts of a website; returns the registrable domains now filed. */
-  async function replaceDomains(tx: Tx, websiteId: string, subjectId: string, filed: FiledRecord['websites'][number]['domains'], now: number) {
-    const current = await tx.selectFrom('domains').select(['id', 'host', 'domain']).where('website_id', '=', websiteId).where('status', '=', 'FILED').execute();
+  async function replaceDomains(
+    tx: Tx,
+    websiteId: string,
+    subjectId: string,
+    filed: FiledRecord['websites'][number]['domains'],
+    now: number,
+  ) {
+    const current = await tx
+      .selectFrom('domains')
+      .select(['id', 'host', 'domain'])
+      .where('website_id', '=', websiteId)
+      .where('status', '=', 'FILED')
+      .execute();
     const wanted = new Map(filed.map((d) => [d.domain.trim().toLowerCase(), d.bureauId]));
     for (const c of current)
       if (!wanted.has((c.host ?? c.domain).toLowerCase()))
@@ -184,13 +207,27 @@ export function createRegistry(deps: RegistryDeps) {
       if (have.has(host)) continue;
       await tx
         .insertInto('domains')
-        .values({ id: newId(), website_id: websiteId, subject_id: subjectId, domain: registrable(host) ?? host, host, status: 'FILED', bureau_id: bureauId, created_at: now })
+        .values({
+          id: newId(),
+          website_id: websiteId,
+          subject_id: subjectId,
+          domain: registrable(host) ?? host,
+          host,
+          status: 'FILED',
+          bureau_id: bureauId,
+          created_at: now,
+        })
         .execute();
     }
     return [...new Set([...wanted.keys()].map((h) => registrable(h) ?? h))];
   }
 
-  async function replaceAccess(tx: Tx, websiteId: string, access: FiledRecord['websites'][number]['access'], now: number) {
+  async function replaceAccess(
+    tx: Tx,
+    websiteId: string,
+    access: FiledRecord['websites'][number]['access'],
+    now: number,
+  ) {
     await tx
       .updateTable('registry_access')
       .set({ status: 'REMOVED', updated_at: now })
@@ -207,39 +244,96 @@ export function createRegistry(deps: RegistryDeps) {
       if (Number(r.numUpdatedRows) === 0)
         await tx
           .insertInto('registry_access')
-          .values({ id: newId(), website_id: websiteId, provider_id: a.providerId, bureau_id: a.bureauId, access_ip: a.ips[0] ?? null, status: 'ACTIVE', created_at: now, updated_at: now })
+          .values({
+            id: newId(),
+            website_id: websiteId,
+            provider_id: a.providerId,
+            bureau_id: a.bureauId,
+            access_ip: a.ips[0] ?? null,
+            status: 'ACTIVE',
+            created_at: now,
+            updated_at: now,
+          })
           .execute();
     }
   }
 
   async function domainsOfWebsites(tx: Tx, websiteIds: string[]): Promise<string[]> {
     if (websiteIds.length === 0) return [];
-    const rows = await tx.selectFrom('domains').select('domain').distinct().where('website_id', 'in', websiteIds).where('status', '=', 'FILED').execute();
+    const rows = await tx
+      .selectFrom('domains')
+      .select('domain')
+      .distinct()
+      .where('website_id', 'in', websiteIds)
+      .where('status', '=', 'FILED')
+      .execute();
     return rows.map((r) => r.domain);
   }
 
   async function cancelWebsites(tx: Tx, websiteIds: string[], reason: string, now: number) {
     if (websiteIds.length === 0) return;
-    await tx.updateTable('websites').set({ status: 'CANCELLED', accessed_here: 0, cancelled_at: now, cancel_reason: reason, shell_since: null, updated_at: now }).where('id', 'in', websiteIds).execute();
-    await tx.updateTable('domains').set({ status: 'CANCELLED' }).where('website_id', 'in', websiteIds).where('status', '=', 'FILED').execute();
-    await tx.updateTable('registry_access').set({ status: 'REMOVED', updated_at: now }).where('website_id', 'in', websiteIds).where('status', '=', 'ACTIVE').execute();
+    await tx
+      .updateTable('websites')
+      .set({
+        status: 'CANCELLED',
+        accessed_here: 0,
+        cancelled_at: now,
+        cancel_reason: reason,
+        shell_since: null,
+        updated_at: now,
+      })
+      .where('id', 'in', websiteIds)
+      .execute();
+    await tx
+      .updateTable('domains')
+      .set({ status: 'CANCELLED' })
+      .where('website_id', 'in', websiteIds)
+      .where('status', '=', 'FILED')
+      .execute();
+    await tx
+      .updateTable('registry_access')
+      .set({ status: 'REMOVED', updated_at: now })
+      .where('website_id', 'in', websiteIds)
+      .where('status', '=', 'ACTIVE')
+      .execute();
   }
 
   async function cancelSubjectIfEmpty(tx: Tx, subjectId: string, reason: string, now: number) {
-    const live = await tx.selectFrom('websites').select('id').where('subject_id', '=', subjectId).where('status', 'in', LIVE).executeTakeFirst();
+    const live = await tx
+      .selectFrom('websites')
+      .select('id')
+      .where('subject_id', '=', subjectId)
+      .where('status', 'in', LIVE)
+      .executeTakeFirst();
     if (!live)
-      await tx.updateTable('subjects').set({ status: 'CANCELLED', cancelled_at: now, cancel_reason: reason, updated_at: now }).where('id', '=', subjectId).where('status', '!=', 'CANCELLED').execute();
+      await tx
+        .updateTable('subjects')
+        .set({ status: 'CANCELLED', cancelled_at: now, cancel_reason: reason, updated_at: now })
+        .where('id', '=', subjectId)
+        .where('status', '!=', 'CANCELLED')
+        .execute();
   }
 
-  const access = (domains: string[], decision: AccessChange['decision'], reason: AccessChange['reason'], subjectId: string | null, orderId: string | null): AccessChange[] =>
-    domains.map((domain) => ({ domain, decision, reason, subjectId, orderId }));
+  const access = (
+    domains: string[],
+    decision: AccessChange['decision'],
+    reason: AccessChange['reason'],
+    subjectId: string | null,
+    orderId: string | null,
+  ): AccessChange[] => domains.map((domain) => ({ domain, decision, reason, subjectId, orderId }));
 
   /**
    * The registry writes of a bureau approval (T18), in the transaction of the transition. `filed` are the BASJ records
    * of the same download. Returns the order's subject and the access changes still to apply (the transition applied
    * the table's effect for the draft's domains; these complete it with the filed domains and the subject).
    */
-  async function applyApproval(tx: Tx, o: ApprovedOrder, filed: readonly FiledRecord[], now: number, today: string): Promise<RegistryEffect> {
+  async function applyApproval(
+    tx: Tx,
+    o: ApprovedOrder,
+    filed: readonly FiledRecord[],
+    now: number,
+    today: string,
+  ): Promise<RegistryEffect> {
     const d = o.draft;
     const websites = d.websites ?? [];
     const recFor = (pred: (r: FiledRecord) => boolean) => filed.find(pred);
@@ -255,7 +349,10 @@ export function createRegistry(deps: RegistryDeps) {
         const existing = o.type === 'ADD_WEBSITE' ? await subjectRowByNumber(tx, rec.subject.filingNumber) : undefined;
         const prior = existing ? decSubject(existing.id, existing.data_enc) : null;
         const data = prior
-          ? { subject: { ...prior.subject, ...d.subject }, subjectPrincipal: { ...prior.subjectPrincipal, ...d.subjectPrincipal } }
+          ? {
+              subject: { ...prior.subject, ...d.subject },
+              subjectPrincipal: { ...prior.subjectPrincipal, ...d.subjectPrincipal },
+            }
           : subjectData();
         const subjectId = await upsertSubject(tx, o, rec.subject, data, now, today);
         const allowed: string[] = [];
@@ -279,8 +376,14 @@ export function createRegistry(deps: RegistryDeps) {
           const data = existing ? decSubject(existing.id, existing.data_enc) : subjectData();
           if (!data.subject.name) data.subject = { ...data.subject, name: rec.subject.name };
           subjectId = await upsertSubject(tx, o, rec.subject, data, now, today);
-          const site = await tx.selectFrom('websites').select(['id', 'data_enc']).where('filing_number', '=', fw.filingNumber).executeTakeFirst();
-          const siteData = site ? { ...decWebsite(site.id, site.data_enc), accessIps: w.accessIps } : { ...w, name: w.name ?? fw.name };
+          const site = await tx
+            .selectFrom('websites')
+            .select(['id', 'data_enc'])
+            .where('filing_number', '=', fw.filingNumber)
+            .executeTakeFirst();
+          const siteData = site
+            ? { ...decWebsite(site.id, site.data_enc), accessIps: w.accessIps }
+            : { ...w, name: w.name ?? fw.name };
           const written = await writeWebsite(tx, o, subjectId, fw, siteData, now, today);
           allowed.push(...written.domains);
         }
@@ -295,37 +398,87 @@ export function createRegistry(deps: RegistryDeps) {
         const changes: AccessChange[] = [];
         if (o.type === 'CHANGE_SUBJECT') {
           const before = decSubject(subject.id, subject.data_enc);
-          const data = { subject: { ...before.subject, ...d.subject }, subjectPrincipal: { ...before.subjectPrincipal, ...d.subjectPrincipal } };
-          await tx.updateTable('subjects').set({ name: (data.subject.name ?? subject.name).trim(), data_enc: encSubject(subject.id, data), updated_at: now }).where('id', '=', subject.id).execute();
+          const data = {
+            subject: { ...before.subject, ...d.subject },
+            subjectPrincipal: { ...before.subjectPrincipal, ...d.subjectPrincipal },
+          };
+          await tx
+            .updateTable('subjects')
+            .set({
+              name: (data.subject.name ?? subject.name).trim(),
+              data_enc: encSubject(subject.id, data),
+              updated_at: now,
+            })
+            .where('id', '=', subject.id)
+            .execute();
         }
         const rec = filed.find((r) => r.subject.filingNumber === subject.filing_number);
         for (const w of o.type === 'CHANGE_SUBJECT' ? [] : websites) {
-          const site = await tx.selectFrom('websites').select(['id', 'data_enc']).where('filing_number', '=', w.filingNumber?.trim() ?? '').executeTakeFirst();
+          const site = await tx
+            .selectFrom('websites')
+            .select(['id', 'data_enc'])
+            .where('filing_number', '=', w.filingNumber?.trim() ?? '')
+            .executeTakeFirst();
           if (!site) continue;
           const before = await domainsOfWebsites(tx, [site.id]);
-          const data = o.type === 'CHANGE_ACCESS' ? { ...decWebsite(site.id, site.data_enc), accessIps: w.accessIps } : { ...decWebsite(site.id, site.data_enc), ...w };
+          const data =
+            o.type === 'CHANGE_ACCESS'
+              ? { ...decWebsite(site.id, site.data_enc), accessIps: w.accessIps }
+              : { ...decWebsite(site.id, site.data_enc), ...w };
           const fw = rec?.websites.find((x) => x.filingNumber === w.filingNumber?.trim());
           if (fw) await writeWebsite(tx, o, subject.id, fw, data, now, today);
           else
             await tx
               .updateTable('websites')
-              .set({ name: data.name ?? '', data_enc: encWebsite(site.id, data), access_ip: data.accessIps?.[0] ?? null, updated_at: now })
+              .set({
+                name: data.name ?? '',
+                data_enc: encWebsite(site.id, data),
+                access_ip: data.accessIps?.[0] ?? null,
+                updated_at: now,
+              })
               .where('id', '=', site.id)
               .execute();
           const after = await domainsOfWebsites(tx, [site.id]);
           // R-WEB-022/024: domains a change adds are served, domains it removes are blocked
-          changes.push(...access(after.filter((x) => !before.includes(x)), 'allow', 'FILED', subject.id, o.id));
-          changes.push(...access(before.filter((x) => !after.includes(x)), 'block', 'NOT_FILED', subject.id, o.id));
+          changes.push(
+            ...access(
+              after.filter((x) => !before.includes(x)),
+              'allow',
+              'FILED',
+              subject.id,
+              o.id,
+            ),
+          );
+          changes.push(
+            ...access(
+              before.filter((x) => !after.includes(x)),
+              'block',
+              'NOT_FILED',
+              subject.id,
+              o.id,
+            ),
+          );
         }
         return { subjectId: subject.id, access: changes };
       }
       case 'CANCEL_SUBJECT': {
         const subject = await subjectRowByNumber(tx, d.subjectFilingNumber?.trim() ?? '');
         if (!subject) return { subjectId: null, access: [] };
-        const sites = (await tx.selectFrom('websites').select('id').where('subject_id', '=', subject.id).where('status', 'in', LIVE).execute()).map((s) => s.id);
+        const sites = (
+          await tx
+            .selectFrom('websites')
+            .select('id')
+            .where('subject_id', '=', subject.id)
+            .where('status', 'in', LIVE)
+            .execute()
+        ).map((s) => s.id);
         const domains = await domainsOfWebsites(tx, sites);
         await cancelWebsites(tx, sites, 'SUBJECT_REQUEST', now);
-        await tx.updateTable('subjects').set({ status: 'CANCELLED', cancelled_at: now, cancel_reason: 'SUBJECT_REQUEST', updated_at: now }).where('id', '=', subject.id).execute();
+        await tx
+          .updateTable('subjects')
+          .set({ status: 'CANCELLED', cancelled_at: now, cancel_reason: 'SUBJECT_REQUEST', updated_at: now })
+          .where('id', '=', subject.id)
+          .execute();
         // R-CHG-011: every website of the subject is blocked, not only those the order named
         return { subjectId: subject.id, access: access(domains, 'block', 'CANCELLED', subject.id, o.id) };
       }
@@ -333,7 +486,11 @@ export function createRegistry(deps: RegistryDeps) {
         let subjectId: string | null = null;
         const blocked: string[] = [];
         for (const w of websites) {
-          const site = await tx.selectFrom('websites').select(['id', 'subject_id']).where('filing_number', '=', w.filingNumber?.trim() ?? '').executeTakeFirst();
+          const site = await tx
+            .selectFrom('websites')
+            .select(['id', 'subject_id'])
+            .where('filing_number', '=', w.filingNumber?.trim() ?? '')
+            .executeTakeFirst();
           if (!site) continue;
           subjectId = site.subject_id;
           blocked.push(...(await domainsOfWebsites(tx, [site.id])));
@@ -346,7 +503,11 @@ export function createRegistry(deps: RegistryDeps) {
         let subjectId: string | null = null;
         const blocked: string[] = [];
         for (const w of websites) {
-          const site = await tx.selectFrom('websites').select(['id', 'subject_id', 'filing_number']).where('filing_number', '=', w.filingNumber?.trim() ?? '').executeTakeFirst();
+          const site = await tx
+            .selectFrom('websites')
+            .select(['id', 'subject_id', 'filing_number'])
+            .where('filing_number', '=', w.filingNumber?.trim() ?? '')
+            .executeTakeFirst();
           if (!site) continue;
           subjectId = site.subject_id;
           blocked.push(...(await domainsOfWebsites(tx, [site.id])));
@@ -374,25 +535,52 @@ export function createRegistry(deps: RegistryDeps) {
 
   async function subjectRowByNumber(tx: Tx, number: string) {
     if (!number) return undefined;
-    return tx.selectFrom('subjects').select(['id', 'name', 'data_enc', 'filing_number']).where('filing_number', '=', number).executeTakeFirst();
+    return tx
+      .selectFrom('subjects')
+      .select(['id', 'name', 'data_enc', 'filing_number'])
+      .where('filing_number', '=', number)
+      .executeTakeFirst();
   }
 
   /**
    * A cancellation the bureau reports (ZXSJ): R-BUR-016 reasons, shells (R-BUR-017), third-party requests
    * (R-BUR-019), and the cancellations of our own orders (already applied: a no-op then). Blocks the domains.
    */
-  async function applyCancellation(tx: Tx, c: Cancellation, now: number): Promise<{ subjectId: string | null; access: AccessChange[] }> {
+  async function applyCancellation(
+    tx: Tx,
+    c: Cancellation,
+    now: number,
+  ): Promise<{ subjectId: string | null; access: AccessChange[] }> {
     const reason = c.reason ?? 'FILING_CANCELLED';
     if (c.level === 'SUBJECT') {
-      const s = await tx.selectFrom('subjects').select(['id', 'status']).where('bureau_id', '=', c.bureauId).executeTakeFirst();
+      const s = await tx
+        .selectFrom('subjects')
+        .select(['id', 'status'])
+        .where('bureau_id', '=', c.bureauId)
+        .executeTakeFirst();
       if (!s || s.status === 'CANCELLED') return { subjectId: s?.id ?? null, access: [] };
-      const sites = (await tx.selectFrom('websites').select('id').where('subject_id', '=', s.id).where('status', 'in', LIVE).execute()).map((x) => x.id);
+      const sites = (
+        await tx
+          .selectFrom('websites')
+          .select('id')
+          .where('subject_id', '=', s.id)
+          .where('status', 'in', LIVE)
+          .execute()
+      ).map((x) => x.id);
       const domains = await domainsOfWebsites(tx, sites);
       await cancelWebsites(tx, sites, reason, now);
-      await tx.updateTable('subjects').set({ status: 'CANCELLED', cancelled_at: now, cancel_reason: reason, updated_at: now }).where('id', '=', s.id).execute();
+      await tx
+        .updateTable('subjects')
+        .set({ status: 'CANCELLED', cancelled_at: now, cancel_reason: reason, updated_at: now })
+        .where('id', '=', s.id)
+        .execute();
       return { subjectId: s.id, access: access(domains, 'block', 'FILING_CANCELLED', s.id, null) };
     }
-    const w = await tx.selectFrom('websites').select(['id', 'status', 'subject_id']).where('bureau_id', '=', c.bureauId).executeTakeFirst();
+    const w = await tx
+      .selectFrom('websites')
+      .select(['id', 'status', 'subject_id'])
+      .where('bureau_id', '=', c.bureauId)
+      .executeTakeFirst();
     if (!w || w.status === 'CANCELLED') return { subjectId: w?.subject_id ?? null, access: [] };
     const domains = await domainsOfWebsites(tx, [w.id]);
     await cancelWebsites(tx, [w.id], reason, now);
@@ -404,16 +592,31 @@ export function createRegistry(deps: RegistryDeps) {
 
   /** The filed subject an order acts on (by the subject number, or the subject of the first named website). */
   async function target(tx: Tx, draft: FilingDraft): Promise<TargetSubject | null> {
-    let subject = draft.subjectFilingNumber?.trim() ? await tx.selectFrom('subjects').selectAll().where('filing_number', '=', draft.subjectFilingNumber.trim()).executeTakeFirst() : undefined;
+    let subject = draft.subjectFilingNumber?.trim()
+      ? await tx
+          .selectFrom('subjects')
+          .selectAll()
+          .where('filing_number', '=', draft.subjectFilingNumber.trim())
+          .executeTakeFirst()
+      : undefined;
     if (!subject) {
       const number = (draft.websites ?? []).map((w) => w.filingNumber?.trim()).find(Boolean);
-      const site = number ? await tx.selectFrom('websites').select('subject_id').where('filing_number', '=', number).executeTakeFirst() : undefined;
-      if (site) subject = await tx.selectFrom('subjects').selectAll().where('id', '=', site.subject_id).executeTakeFirst();
+      const site = number
+        ? await tx.selectFrom('websites').select('subject_id').where('filing_number', '=', number).executeTakeFirst()
+        : undefined;
+      if (site)
+        subject = await tx.selectFrom('subjects').selectAll().where('id', '=', site.subject_id).executeTakeFirst();
     }
     if (!subject || subject.bureau_id === null || !subject.filing_number) return null;
     const data = decSubject(subject.id, subject.data_enc);
     const certNumber = keyring.decryptString(subject.cert_number_enc, `subjects.cert.${subject.id}`);
-    const sites = await tx.selectFrom('websites').selectAll().where('subject_id', '=', subject.id).where('status', 'in', LIVE).orderBy('filing_number').execute();
+    const sites = await tx
+      .selectFrom('websites')
+      .selectAll()
+      .where('subject_id', '=', subject.id)
+      .where('status', 'in', LIVE)
+      .orderBy('filing_number')
+      .execute();
     const out: TargetWebsite[] = [];
     for (const s of sites) {
       if (s.bureau_id === null || !s.filing_number) continue;
@@ -424,21 +627,33 @@ export function createRegistry(deps: RegistryDeps) {
         .where('provider_id', '=', deps.providerId)
         .where('status', '=', 'ACTIVE')
         .executeTakeFirst();
-      const domains = await tx.selectFrom('domains').select(['host', 'domain', 'bureau_id']).where('website_id', '=', s.id).where('status', '=', 'FILED').execute();
+      const domains = await tx
+        .selectFrom('domains')
+        .select(['host', 'domain', 'bureau_id'])
+        .where('website_id', '=', s.id)
+        .where('status', '=', 'FILED')
+        .execute();
       const wdata = decWebsite(s.id, s.data_enc);
       out.push({
         filingNumber: s.filing_number,
         bureauId: s.bureau_id,
         data: { ...wdata, name: s.name, accessIps: wdata.accessIps ?? (s.access_ip ? [s.access_ip] : []) },
         accessBureauId: here?.bureau_id ?? null,
-        domainIds: Object.fromEntries(domains.filter((x) => x.bureau_id !== null).map((x) => [(x.host ?? x.domain).toLowerCase(), x.bureau_id!])),
+        domainIds: Object.fromEntries(
+          domains.filter((x) => x.bureau_id !== null).map((x) => [(x.host ?? x.domain).toLowerCase(), x.bureau_id!]),
+        ),
       });
     }
     return {
       filingNumber: subject.filing_number,
       bureauId: subject.bureau_id,
       province: subject.province as Province,
-      subject: { ...data.subject, name: subject.name, certificateType: subject.cert_type as CertificateType, certificateNumber: certNumber },
+      subject: {
+        ...data.subject,
+        name: subject.name,
+        certificateType: subject.cert_type as CertificateType,
+        certificateNumber: certNumber,
+      },
       principal: data.subjectPrincipal ?? {},
       websites: out,
     };

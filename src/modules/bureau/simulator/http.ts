@@ -5,19 +5,19 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AdjustableClock } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/db/database.ts';
-import { openSimulatorDatabase } from '../sqlite.ts';
 import type { WorkCalendar } from '../../calendar/index.ts';
 import { BUREAU_CANCELLATION_REASONS, type BureauCancellationReason } from '../codes.ts';
 import { createMiitSoapHandler } from '../miit/server.ts';
 import { endpointPaths } from '../miit/soap.ts';
+import { openSimulatorDatabase } from '../sqlite.ts';
 import {
   type BureauSimulator,
   createBureauSimulator,
   type InjectFiling,
+  SimError,
   type SimFactsSource,
   type SimProvider,
   type SimSettings,
-  SimError,
 } from './simulator.ts';
 
 /**
@@ -53,7 +53,8 @@ export interface SimulatorServerOptions {
   settings?: Partial<SimSettings>;
   /** Control token; random when not given (written to `dataDir/bureau-sim.token` for the standalone service). */
   token?: string;
-  logger?: boolean;
+  /** pino level for the service's own request log; false: none. */
+  logger?: false | string;
   /** Background tick interval (decisions falling due on a moving clock); 0 disables. Default 5 s. */
   tickMs?: number;
 }
@@ -75,7 +76,8 @@ function sameToken(given: string | undefined, token: string): boolean {
 
 type Body = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined);
+const num = (v: unknown): number | undefined =>
+  typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
 
 function need(body: Body, ...keys: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -106,16 +108,19 @@ export async function startBureauSimulator(opts: SimulatorServerOptions): Promis
     writeFileSync(join(opts.dataDir, 'bureau-sim.token'), `${token}\n`, { mode: 0o600 });
   }
 
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 60 * 1024 * 1024 });
-  app.addContentTypeParser(['text/xml', 'application/soap+xml', 'application/xml'], { parseAs: 'string' }, (_req, body, done) =>
-    done(null, body),
+  const app = Fastify({ logger: opts.logger ? { level: opts.logger } : false, bodyLimit: 60 * 1024 * 1024 });
+  app.addContentTypeParser(
+    ['text/xml', 'application/soap+xml', 'application/xml'],
+    { parseAs: 'string' },
+    (_req, body, done) => done(null, body),
   );
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof SimError)
       return reply.status(err.status).send({ code: err.code, message: { zh: err.zh, en: err.message } });
     const status = (err as { statusCode?: number }).statusCode;
     const message = err instanceof Error ? err.message : String(err);
-    if (status && status < 500) return reply.status(status).send({ code: 'BAD_REQUEST', message: { zh: '请求格式错误', en: message } });
+    if (status && status < 500)
+      return reply.status(status).send({ code: 'BAD_REQUEST', message: { zh: '请求格式错误', en: message } });
     return reply.status(500).send({ code: 'INTERNAL', message: { zh: '模拟管局内部错误', en: message } });
   });
 
@@ -129,12 +134,18 @@ export async function startBureauSimulator(opts: SimulatorServerOptions): Promis
   // ---- portal
   app.get('/portal/query', async (req) => {
     const q = req.query as Record<string, string | undefined>;
-    return { records: await sim.portal.publicQuery({ domain: q.domain, number: q.number, subject: q.subject, cert: q.cert }) };
+    return {
+      records: await sim.portal.publicQuery({ domain: q.domain, number: q.number, subject: q.subject, cert: q.cert }),
+    };
   });
   app.get('/portal/suffixes', async () => ({ suffixes: sim.portal.suffixes() }));
   app.post('/portal/password/change', async (req) => {
     const b = need((req.body ?? {}) as Body, 'filingNumber', 'oldPassword', 'newPassword');
-    await sim.portal.changePassword({ filingNumber: b.filingNumber!, oldPassword: b.oldPassword!, newPassword: b.newPassword! });
+    await sim.portal.changePassword({
+      filingNumber: b.filingNumber!,
+      oldPassword: b.oldPassword!,
+      newPassword: b.newPassword!,
+    });
     return { ok: true };
   });
   app.post('/portal/password/retrieve', async (req) => {
@@ -148,7 +159,14 @@ export async function startBureauSimulator(opts: SimulatorServerOptions): Promis
     return { ok: true };
   });
   app.post('/portal/password/retrieve-offline', async (req) => {
-    const b = need((req.body ?? {}) as Body, 'province', 'filingNumber', 'certificateType', 'certificateNumber', 'contactPhone');
+    const b = need(
+      (req.body ?? {}) as Body,
+      'province',
+      'filingNumber',
+      'certificateType',
+      'certificateNumber',
+      'contactPhone',
+    );
     return sim.portal.offlineRetrieval({
       province: b.province!,
       filingNumber: b.filingNumber!,
@@ -159,19 +177,30 @@ export async function startBureauSimulator(opts: SimulatorServerOptions): Promis
   });
   app.post('/portal/cancellation-requests', async (req) => {
     const b = need((req.body ?? {}) as Body, 'domain', 'requesterName', 'explanation');
-    return sim.portal.thirdPartyCancellation({ domain: b.domain!, requesterName: b.requesterName!, explanation: b.explanation! });
+    return sim.portal.thirdPartyCancellation({
+      domain: b.domain!,
+      requesterName: b.requesterName!,
+      explanation: b.explanation!,
+    });
   });
   app.get('/health', async () => ({ ok: true, ...sim.controls.now() }));
 
   // ---- controls
-  await app.register(async (c) => {
+  // a callback plugin: the control routes are registered synchronously, then `done`
+  await app.register((c, _opts, done) => {
     c.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
       const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
       const given = (req.headers['x-sim-token'] as string | undefined) ?? bearer;
-      if (!sameToken(given, token)) return reply.status(401).send({ code: 'UNAUTHENTICATED', message: { zh: '缺少或错误的控制令牌', en: 'Missing or wrong control token' } });
+      if (!sameToken(given, token))
+        return reply.status(401).send({
+          code: 'UNAUTHENTICATED',
+          message: { zh: '缺少或错误的控制令牌', en: 'Missing or wrong control token' },
+        });
     });
     c.get('/sim/control/state', async () => ({ ...sim.controls.now(), settings: sim.controls.settings() }));
-    c.put('/sim/control/settings', async (req) => sim.controls.updateSettings((req.body ?? {}) as Partial<SimSettings>));
+    c.put('/sim/control/settings', async (req) =>
+      sim.controls.updateSettings((req.body ?? {}) as Partial<SimSettings>),
+    );
     c.post('/sim/control/clock/advance', async (req) => {
       const b = (req.body ?? {}) as Body;
       return sim.controls.advance({ ms: num(b.ms), days: num(b.days), workingDays: num(b.workingDays), to: str(b.to) });
@@ -181,8 +210,16 @@ export async function startBureauSimulator(opts: SimulatorServerOptions): Promis
       const reject = b.reject as Body | undefined;
       return {
         decided: await sim.controls.decide(
-          { uploadId: str(b.uploadId), submissionId: str(b.submissionId), key: str(b.key), all: b.all === true, ispId: num(b.ispId) },
-          reject ? { reason: str(reject.reason), code: num(reject.code), path: str(reject.path), text: str(reject.text) } : undefined,
+          {
+            uploadId: str(b.uploadId),
+            submissionId: str(b.submissionId),
+            key: str(b.key),
+            all: b.all === true,
+            ispId: num(b.ispId),
+          },
+          reject
+            ? { reason: str(reject.reason), code: num(reject.code), path: str(reject.path), text: str(reject.text) }
+            : undefined,
         ),
       };
     });
@@ -190,7 +227,9 @@ export async function startBureauSimulator(opts: SimulatorServerOptions): Promis
       const q = req.query as Record<string, string | undefined>;
       return { submissions: await sim.controls.submissions({ state: q.state, ispId: num(q.ispId) }) };
     });
-    c.get('/sim/control/uploads', async (req) => ({ uploads: await sim.controls.uploads(num((req.query as Body).ispId)) }));
+    c.get('/sim/control/uploads', async (req) => ({
+      uploads: await sim.controls.uploads(num((req.query as Body).ispId)),
+    }));
     c.get('/sim/control/filing', async (req) => {
       const q = req.query as Record<string, string | undefined>;
       return { filing: await sim.controls.filing({ number: q.number, domain: q.domain }) };
@@ -208,7 +247,8 @@ export async function startBureauSimulator(opts: SimulatorServerOptions): Promis
     });
     c.post('/sim/control/blacklist', async (req) => {
       const b = need((req.body ?? {}) as Body, 'kind', 'value');
-      if (b.kind !== 'CERT' && b.kind !== 'NAME') throw new SimError('KIND_INVALID', '类型无效', 'kind must be CERT or NAME', 400);
+      if (b.kind !== 'CERT' && b.kind !== 'NAME')
+        throw new SimError('KIND_INVALID', '类型无效', 'kind must be CERT or NAME', 400);
       await sim.controls.blacklist(b.kind, b.value!);
       return { ok: true };
     });
@@ -216,14 +256,21 @@ export async function startBureauSimulator(opts: SimulatorServerOptions): Promis
       const b = (req.body ?? {}) as Body;
       const { filingNumber, reason } = need(b, 'filingNumber', 'reason');
       if (!(BUREAU_CANCELLATION_REASONS as readonly string[]).includes(reason!))
-        throw new SimError('REASON_INVALID', '注销理由无效', `reason must be one of ${BUREAU_CANCELLATION_REASONS.join(', ')}`, 400);
+        throw new SimError(
+          'REASON_INVALID',
+          '注销理由无效',
+          `reason must be one of ${BUREAU_CANCELLATION_REASONS.join(', ')}`,
+          400,
+        );
       return sim.controls.cancel({
         filingNumber: filingNumber!,
         reason: reason as BureauCancellationReason,
         severity: b.severity === 'serious' ? 'serious' : 'normal',
       });
     });
-    c.get('/sim/control/requests', async (req) => ({ requests: await sim.controls.requests(str((req.query as Body).kind)) }));
+    c.get('/sim/control/requests', async (req) => ({
+      requests: await sim.controls.requests(str((req.query as Body).kind)),
+    }));
     c.post('/sim/control/requests/:id/approve', async (req) => {
       await sim.controls.approveRequest((req.params as { id: string }).id);
       return { ok: true };
@@ -236,7 +283,10 @@ export async function startBureauSimulator(opts: SimulatorServerOptions): Promis
       await sim.controls.removeAccess({ websiteNumber: need(b, 'websiteNumber').websiteNumber!, ispId });
       return { ok: true };
     });
-    c.get('/sim/control/records', async (req) => ({ records: await sim.controls.records(str((req.query as Body).area)) }));
+    c.get('/sim/control/records', async (req) => ({
+      records: await sim.controls.records(str((req.query as Body).area)),
+    }));
+    done();
   });
 
   await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port });
@@ -260,4 +310,3 @@ export async function startBureauSimulator(opts: SimulatorServerOptions): Promis
     },
   };
 }
-

@@ -134,7 +134,7 @@ export function reviewDomains(
       }
       const f = ctx.facts.domain(d.domain);
       if (!f && ctx.assumeRegistrarFacts) continue;
-      if (!f || !f.realNameVerifiedOn) {
+      if (!f?.realNameVerifiedOn) {
         out.push(finding('DOMAIN_NOT_REAL_NAME', d.path, `${d.domain} 未完成实名认证`));
         continue;
       }
@@ -214,7 +214,8 @@ export function reviewExisting(
   const out: Finding[] = [];
   for (const e of existing) {
     if (!e.fact) continue;
-    if (e.fact.noncompliant) out.push(finding('EXISTING_WEBSITE_NONCOMPLIANT', undefined, `${e.filingNumber}：${e.fact.noncompliant}`));
+    if (e.fact.noncompliant)
+      out.push(finding('EXISTING_WEBSITE_NONCOMPLIANT', undefined, `${e.filingNumber}：${e.fact.noncompliant}`));
     if ((e.fact.unused && rules?.checkUnusedFiledSites) || (e.fact.unreachable && rules?.checkUnreachableFiledSites))
       out.push(
         finding(

@@ -158,7 +158,12 @@ const m001: Migration = {
       .addColumn('ops', 'text', (c) => c.notNull())
       .addColumn('received_at', 'bigint', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('sim_uploads_isp').on('sim_uploads').columns(['isp_id', 'data_sequence']).unique().execute();
+    await db.schema
+      .createIndex('sim_uploads_isp')
+      .on('sim_uploads')
+      .columns(['isp_id', 'data_sequence'])
+      .unique()
+      .execute();
     await db.schema
       .createTable('sim_submissions')
       .addColumn('id', 'text', (c) => c.primaryKey())
@@ -181,7 +186,11 @@ const m001: Migration = {
       .execute();
     await db.schema.createIndex('sim_submissions_due').on('sim_submissions').columns(['state', 'decide_on']).execute();
     await db.schema.createIndex('sim_submissions_upload').on('sim_submissions').column('upload_id').execute();
-    await db.schema.createIndex('sim_submissions_target').on('sim_submissions').columns(['czlx', 'bs', 'state']).execute();
+    await db.schema
+      .createIndex('sim_submissions_target')
+      .on('sim_submissions')
+      .columns(['czlx', 'bs', 'state'])
+      .execute();
     await db.schema
       .createTable('sim_inflight')
       .addColumn('submission_id', 'text', (c) => c.notNull())

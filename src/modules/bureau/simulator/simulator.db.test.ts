@@ -24,7 +24,10 @@ describe(`the simulated bureau service (${testBackend})`, () => {
   const control = async (method: string, path: string, body?: unknown, token = TOKEN) => {
     const res = await fetch(`${s.url}${path}`, {
       method,
-      headers: { ...(token ? { 'x-sim-token': token } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        ...(token ? { 'x-sim-token': token } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, json: (await res.json()) as Record<string, unknown> };
@@ -40,8 +43,18 @@ describe(`the simulated bureau service (${testBackend})`, () => {
           Baxx: [
             {
               ...xzbaRecord,
-              Zt_xx: { ...xzbaRecord.Zt_xx, IspZtid: ref, Txdz: { Shengid: shengid, Shiid: shengid + 100 }, Zj: { ...xzbaRecord.Zt_xx.Zj, Zjhm: cert } },
-              Wz_xx: domains.map((d, i) => ({ ...xzbaRecord.Wz_xx[0]!, IspWzid: ref * 100 + i + 1, Wzmc: `网站${i + 1}`, Ym_xx: [{ IspYmid: i + 1, Ym: d }] })),
+              Zt_xx: {
+                ...xzbaRecord.Zt_xx,
+                IspZtid: ref,
+                Txdz: { Shengid: shengid, Shiid: shengid + 100 },
+                Zj: { ...xzbaRecord.Zt_xx.Zj, Zjhm: cert },
+              },
+              Wz_xx: domains.map((d, i) => ({
+                ...xzbaRecord.Wz_xx[0]!,
+                IspWzid: ref * 100 + i + 1,
+                Wzmc: `网站${i + 1}`,
+                Ym_xx: [{ IspYmid: i + 1, Ym: d }],
+              })),
             },
           ],
         },
@@ -60,7 +73,11 @@ describe(`the simulated bureau service (${testBackend})`, () => {
   before(async () => {
     database = await testDatabase();
     s = await startBureauSimulator({ port: 0, database, clock, tickMs: 0, token: TOKEN });
-    c = new MiitClient({ baseUrl: s.url, credentials: { ispId: DEMO_PROVIDER.ispId, userName: DEMO_PROVIDER.userName, password: DEMO_PROVIDER.password }, journal: new MemoryUploadJournal() });
+    c = new MiitClient({
+      baseUrl: s.url,
+      credentials: { ispId: DEMO_PROVIDER.ispId, userName: DEMO_PROVIDER.userName, password: DEMO_PROVIDER.password },
+      journal: new MemoryUploadJournal(),
+    });
   });
   after(async () => {
     await s.close();
@@ -74,17 +91,24 @@ describe(`the simulated bureau service (${testBackend})`, () => {
     assert.equal((await control('GET', '/portal/suffixes', undefined, '')).status, 200);
   });
 
-  it('R-PRV-001 R-ORD-022: review takes 20 working days, 30 in 浙江, on the bureau\'s own clock; the decision falls due by itself', async () => {
+  it("R-PRV-001 R-ORD-022: review takes 20 working days, 30 in 浙江, on the bureau's own clock; the decision falls due by itself", async () => {
     await c.upload(xzba('广东', '91440101MA5C000011', ['example-gd.cn']));
     await c.upload(xzba('浙江', '91330101MA5C000012', ['example-zj.cn']));
     const subs = await s.sim.controls.submissions({ state: 'PENDING' });
-    assert.deepEqual(subs.map((x) => [x.province, x.decideOn]), [
-      ['广东', '2018-12-03'],
-      ['浙江', '2018-12-17'],
-    ]);
+    assert.deepEqual(
+      subs.map((x) => [x.province, x.decideOn]),
+      [
+        ['广东', '2018-12-03'],
+        ['浙江', '2018-12-17'],
+      ],
+    );
     await control('POST', '/sim/control/clock/advance', { to: '2018-12-03T09:00:00+08:00' });
     const files = await drain();
-    assert.deepEqual(files.map((f) => f.results[0]!.approved), [true], 'only 广东 fell due');
+    assert.deepEqual(
+      files.map((f) => f.results[0]!.approved),
+      [true],
+      'only 广东 fell due',
+    );
     await control('POST', '/sim/control/clock/advance', { workingDays: 10 });
     assert.equal((await drain()).length, 1, '浙江 on its 30th working day');
   });
@@ -94,12 +118,18 @@ describe(`the simulated bureau service (${testBackend})`, () => {
     assert.equal(numbers, 0);
     for (const p of ['北京', '四川', '甘肃'] as const) {
       const n = PROVINCE_NAMES.indexOf(p);
-      await c.upload(xzba(p, `911101010MA5C000${String(n).padStart(2, '0')}`, [`example-${n}.cn`, `example-${n}-b.cn`]));
+      await c.upload(
+        xzba(p, `911101010MA5C000${String(n).padStart(2, '0')}`, [`example-${n}.cn`, `example-${n}-b.cn`]),
+      );
     }
     await s.sim.controls.decide({ all: true });
     const filed = (await drain()).flatMap((f) => f.filed);
     assert.deepEqual(
-      filed.map((f) => [f.subject.filingNumber.slice(0, 1), /^.ICP备18\d{6}号$/.test(f.subject.filingNumber), f.websites.map((w) => w.filingNumber.replace(f.subject.filingNumber, ''))]),
+      filed.map((f) => [
+        f.subject.filingNumber.slice(0, 1),
+        /^.ICP备18\d{6}号$/.test(f.subject.filingNumber),
+        f.websites.map((w) => w.filingNumber.replace(f.subject.filingNumber, '')),
+      ]),
       [
         [provinceTable.北京.abbreviation, true, ['-1', '-2']],
         [provinceTable.四川.abbreviation, true, ['-1', '-2']],
@@ -114,7 +144,10 @@ describe(`the simulated bureau service (${testBackend})`, () => {
     await s.sim.controls.decide({ all: true });
     const [first] = await drain();
     const number = first!.filed[0]!.subject.filingNumber;
-    const r = await control('POST', '/sim/control/cancellations', { filingNumber: `${number}-2`, reason: 'INACCURATE_INFO' });
+    const r = await control('POST', '/sim/control/cancellations', {
+      filingNumber: `${number}-2`,
+      reason: 'INACCURATE_INFO',
+    });
     assert.equal(r.status, 200, JSON.stringify(r.json));
     await drain();
     await c.upload({
@@ -123,7 +156,14 @@ describe(`the simulated bureau service (${testBackend})`, () => {
           Xzxx: [
             {
               Zt_xx: { Ztbah: number },
-              Wz_xx: [{ ...xzbaRecord.Wz_xx[0]!, IspWzid: 77, Wzmc: '第三个网站', Ym_xx: [{ IspYmid: 1, Ym: 'example-c.cn' }] }],
+              Wz_xx: [
+                {
+                  ...xzbaRecord.Wz_xx[0]!,
+                  IspWzid: 77,
+                  Wzmc: '第三个网站',
+                  Ym_xx: [{ IspYmid: 1, Ym: 'example-c.cn' }],
+                },
+              ],
             },
           ],
         },
@@ -154,9 +194,19 @@ describe(`the simulated bureau service (${testBackend})`, () => {
     const number = (await drain())[0]!.filed[0]!.subject.filingNumber;
     const msgs = await s.sim.controls.outbox({ kind: 'PASSWORD' });
     const current = msgs.find((m) => m.text.includes(number))!.text.match(/备案密码为(\w+)/)![1]!;
-    const wrong = await control('POST', '/portal/password/change', { filingNumber: number, oldPassword: 'not-it', newPassword: 'NewPassword1' }, '');
+    const wrong = await control(
+      'POST',
+      '/portal/password/change',
+      { filingNumber: number, oldPassword: 'not-it', newPassword: 'NewPassword1' },
+      '',
+    );
     assert.deepEqual([wrong.status, wrong.json.code], [422, 'FILING_PASSWORD_WRONG']);
-    const ok = await control('POST', '/portal/password/change', { filingNumber: number, oldPassword: current, newPassword: 'NewPassword1' }, '');
+    const ok = await control(
+      'POST',
+      '/portal/password/change',
+      { filingNumber: number, oldPassword: current, newPassword: 'NewPassword1' },
+      '',
+    );
     assert.equal(ok.status, 200);
     assert.equal(await c.verifyFilingPassword(number, 'NewPassword1'), true);
     assert.equal(await c.verifyFilingPassword(number, current), false);

@@ -3,13 +3,8 @@ import type { SelectQueryBuilder, Transaction } from 'kysely';
 import type { AdjustableClock } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import type { DB } from '../../../platform/db/schema.ts';
-import {
-  beijingDate,
-  createWorkCalendar,
-  startOfBeijingDay,
-  type WorkCalendar,
-} from '../../calendar/index.ts';
-import { approvedSuffixSet, APPROVED_SUFFIXES } from '../../rules/data/suffixes.ts';
+import { beijingDate, createWorkCalendar, startOfBeijingDay, type WorkCalendar } from '../../calendar/index.ts';
+import { APPROVED_SUFFIXES, approvedSuffixSet } from '../../rules/data/suffixes.ts';
 import type { CertificateType, Province } from '../../rules/draft.ts';
 import { provinceRulesFor, provinceTable } from '../../rules/provinces/table.ts';
 import type { ProvinceRules } from '../../rules/provinces/types.ts';
@@ -31,8 +26,8 @@ import type { AesMaterial } from '../miit/envelope.ts';
 import {
   type DownloadData,
   type DownloadData_ICP,
-  type DownloadData_ICP_BASJ_Baxx,
   type DownloadData_ICP_BAJG_Jg_xx,
+  type DownloadData_ICP_BASJ_Baxx,
   type DownloadData_ICP_ZXSJ_Zxxx,
   ResultOperation,
   ReviewDecision,
@@ -111,6 +106,8 @@ export interface SimSettings {
   thirdPartyApproval: 'CONTROL' | 'AUTO';
   /** Wrong filing passwords per number and day before isp_verifybamm answers msg_code 22. */
   verifyAttemptsPerDay: number;
+  /** Province rules as this bureau applies them, over the shipped table (e.g. 广东 checkUnreachableFiledSites). */
+  provinceRules: Readonly<Record<string, Partial<ProvinceRules>>>;
 }
 
 export const DEFAULT_SIM_SETTINGS: SimSettings = {
@@ -121,6 +118,7 @@ export const DEFAULT_SIM_SETTINGS: SimSettings = {
   assumeRegistrarFacts: true,
   thirdPartyApproval: 'CONTROL',
   verifyAttemptsPerDay: 5,
+  provinceRules: {},
 };
 
 /** Facts from outside the simulator: in-process demo mode reads the provider's server inventory. */
@@ -183,7 +181,14 @@ interface WebsiteData {
   Nrlx?: unknown;
   Fwnr?: { Fwnr_id: number[] };
   Yylb: { Yylb_id: number[] };
-  Wz_Fzr: { Fzr_xm: string; Fzr_dhhm?: string; Fzr_sjhm?: string; Fzr_dzyj?: string; Fzr_zjlx?: number; Fzr_zjhm?: string };
+  Wz_Fzr: {
+    Fzr_xm: string;
+    Fzr_dhhm?: string;
+    Fzr_sjhm?: string;
+    Fzr_dzyj?: string;
+    Fzr_zjlx?: number;
+    Fzr_zjhm?: string;
+  };
   Syurl?: string;
   Wz_Bz?: string;
 }
@@ -222,7 +227,9 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
   const clock = opts.clock;
   const calendar = opts.calendar ?? createWorkCalendar();
   const providers = new Map(opts.providers.map((p) => [p.ispId, p]));
-  const suffixes = opts.approvedSuffixes ? new Set(opts.approvedSuffixes.map((s) => s.toLowerCase())) : approvedSuffixSet;
+  const suffixes = opts.approvedSuffixes
+    ? new Set(opts.approvedSuffixes.map((s) => s.toLowerCase()))
+    : approvedSuffixSet;
   const suffixList = opts.approvedSuffixes ?? APPROVED_SUFFIXES;
 
   const now = () => clock.now().getTime();
@@ -247,7 +254,10 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
       .returning('value')
       .executeTakeFirst();
     if (r) return Number(r.value);
-    await tx.insertInto('sim_meta').values({ key, value: String(start) }).execute();
+    await tx
+      .insertInto('sim_meta')
+      .values({ key, value: String(start) })
+      .execute();
     return start;
   }
 
@@ -258,21 +268,41 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
   const storedOffset = Number((await meta(db, 'clock_advanced_ms')) ?? 0);
   if (storedOffset > 0 && opts.restoreClock) clock.advance(storedOffset);
 
+  /** The province's rules as this bureau applies them: the shipped table with the simulator's overrides. */
+  function rulesFor(province: Province): ProvinceRules {
+    return { ...provinceRulesFor(province), ...settings.provinceRules[province] };
+  }
+
   // -------------------------------------------------------------------------------------------------------------
   // Facts.
 
   async function fact<T>(tx: Tx, kind: string, key: string): Promise<T | undefined> {
-    const row = await tx.selectFrom('sim_facts').select('value').where('kind', '=', kind).where('key', '=', key).executeTakeFirst();
+    const row = await tx
+      .selectFrom('sim_facts')
+      .select('value')
+      .where('kind', '=', kind)
+      .where('key', '=', key)
+      .executeTakeFirst();
     return row ? (JSON.parse(row.value) as T) : undefined;
   }
   async function setFact(kind: string, key: string, value: unknown): Promise<void> {
     await db.transaction().execute(async (tx) => {
       await tx.deleteFrom('sim_facts').where('kind', '=', kind).where('key', '=', key).execute();
-      if (value !== null) await tx.insertInto('sim_facts').values({ kind, key, value: JSON.stringify(value), updated_at: now() }).execute();
+      if (value !== null)
+        await tx
+          .insertInto('sim_facts')
+          .values({ kind, key, value: JSON.stringify(value), updated_at: now() })
+          .execute();
     });
   }
 
-  async function reviewContext(tx: Tx, province: Province | undefined, hosts: string[], ips: string[], certs: string[]) {
+  async function reviewContext(
+    tx: Tx,
+    province: Province | undefined,
+    hosts: string[],
+    ips: string[],
+    certs: string[],
+  ) {
     const domainFacts = new Map<string, DomainFact | undefined>();
     const siteFacts = new Map<string, SiteFact | undefined>();
     for (const h of hosts) {
@@ -280,14 +310,15 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
       siteFacts.set(h, await fact<SiteFact>(tx, 'site', h));
     }
     const serverFacts = new Map<string, ServerFact | undefined>();
-    for (const ip of ips) serverFacts.set(ip, (await fact<ServerFact>(tx, 'server', ip)) ?? (await opts.facts?.server?.(ip)));
+    for (const ip of ips)
+      serverFacts.set(ip, (await fact<ServerFact>(tx, 'server', ip)) ?? (await opts.facts?.server?.(ip)));
     const certFacts = new Map<string, CertFact | undefined>();
     for (const c of certs) certFacts.set(c, await fact<CertFact>(tx, 'cert', c));
     const black = await tx.selectFrom('sim_blacklist').select(['kind', 'value']).execute();
     const ctx: ReviewContext = {
       today: today(),
       calendar,
-      rules: province ? provinceRulesFor(province) : undefined,
+      rules: province ? rulesFor(province) : undefined,
       assumeRegistrarFacts: settings.assumeRegistrarFacts,
       facts: {
         domain: (d) => domainFacts.get(d),
@@ -307,16 +338,30 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
   // -------------------------------------------------------------------------------------------------------------
   // Records.
 
-  const subjectById = (tx: Tx, id: number) => tx.selectFrom('sim_subjects').selectAll().where('id', '=', id).executeTakeFirst();
+  const subjectById = (tx: Tx, id: number) =>
+    tx.selectFrom('sim_subjects').selectAll().where('id', '=', id).executeTakeFirst();
   const subjectByNumber = (tx: Tx, n: string) =>
     tx.selectFrom('sim_subjects').selectAll().where('filing_number', '=', n.trim()).executeTakeFirst();
-  const websiteById = (tx: Tx, id: number) => tx.selectFrom('sim_websites').selectAll().where('id', '=', id).executeTakeFirst();
+  const websiteById = (tx: Tx, id: number) =>
+    tx.selectFrom('sim_websites').selectAll().where('id', '=', id).executeTakeFirst();
   const websiteByNumber = (tx: Tx, n: string) =>
     tx.selectFrom('sim_websites').selectAll().where('filing_number', '=', n.trim()).executeTakeFirst();
   const liveWebsites = (tx: Tx, subjectId: number) =>
-    tx.selectFrom('sim_websites').selectAll().where('subject_id', '=', subjectId).where('status', '!=', CANCELLED).orderBy('suffix').execute();
+    tx
+      .selectFrom('sim_websites')
+      .selectAll()
+      .where('subject_id', '=', subjectId)
+      .where('status', '!=', CANCELLED)
+      .orderBy('suffix')
+      .execute();
   const activeAccess = (tx: Tx, websiteId: number) =>
-    tx.selectFrom('sim_access').selectAll().where('website_id', '=', websiteId).where('status', '=', ACTIVE).orderBy('id').execute();
+    tx
+      .selectFrom('sim_access')
+      .selectAll()
+      .where('website_id', '=', websiteId)
+      .where('status', '=', ACTIVE)
+      .orderBy('id')
+      .execute();
 
   async function filedDomain(tx: Tx, domain: string) {
     return tx
@@ -380,7 +425,15 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
         : at;
     await tx
       .insertInto('sim_downloads')
-      .values({ id, isp_id: ispId, file_name: fileName, data: JSON.stringify(data), available_at: availableAt, acked_at: null, created_at: at })
+      .values({
+        id,
+        isp_id: ispId,
+        file_name: fileName,
+        data: JSON.stringify(data),
+        available_at: availableAt,
+        acked_at: null,
+        created_at: at,
+      })
       .execute();
     return fileName;
   }
@@ -388,7 +441,12 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
   // -------------------------------------------------------------------------------------------------------------
   // BASJ: the filed record as providers download it.
 
-  async function basj(tx: Tx, subjectId: number, forIsp: number, websiteIds?: number[]): Promise<DownloadData_ICP_BASJ_Baxx | null> {
+  async function basj(
+    tx: Tx,
+    subjectId: number,
+    forIsp: number,
+    websiteIds?: number[],
+  ): Promise<DownloadData_ICP_BASJ_Baxx | null> {
     const s = await subjectById(tx, subjectId);
     if (!s || s.status === CANCELLED) return null;
     const d = JSON.parse(s.data) as SubjectData;
@@ -399,7 +457,13 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
       // BASJ requires at least one access record: a shell is not published
       if (access.length === 0) continue;
       const wd = JSON.parse(w.data) as WebsiteData;
-      const domains = await tx.selectFrom('sim_domains').selectAll().where('website_id', '=', w.id).where('status', '=', FILED).orderBy('id').execute();
+      const domains = await tx
+        .selectFrom('sim_domains')
+        .selectAll()
+        .where('website_id', '=', w.id)
+        .where('status', '=', FILED)
+        .orderBy('id')
+        .execute();
       wz.push({
         ...(w.creator_isp === forIsp && w.isp_wzid ? { IspWzid: w.isp_wzid } : {}),
         Wzid: w.id,
@@ -450,7 +514,7 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
 
   function reviewDays(op: Op, province: Province | undefined): number {
     if (op === 'ZXBA') return settings.cancellationWorkingDays;
-    return province ? provinceRulesFor(province).bureauWorkingDays : 20;
+    return province ? rulesFor(province).bureauWorkingDays : 20;
   }
 
   interface Intake {
@@ -481,7 +545,8 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
       }
       case 'XZWZ': {
         const r = record as XzwzRecord;
-        const s = r.Zt_xx.Ztbah !== undefined ? await subjectByNumber(tx, r.Zt_xx.Ztbah) : await subjectById(tx, r.Zt_xx.Ztid!);
+        const s =
+          r.Zt_xx.Ztbah !== undefined ? await subjectByNumber(tx, r.Zt_xx.Ztbah) : await subjectById(tx, r.Zt_xx.Ztid!);
         return {
           op,
           record,
@@ -495,7 +560,8 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
       }
       case 'XZJR': {
         const r = record as XzjrRecord;
-        const w = r.Wz_xx.Wzbah !== undefined ? await websiteByNumber(tx, r.Wz_xx.Wzbah) : await websiteById(tx, r.Wz_xx.Wzid!);
+        const w =
+          r.Wz_xx.Wzbah !== undefined ? await websiteByNumber(tx, r.Wz_xx.Wzbah) : await websiteById(tx, r.Wz_xx.Wzid!);
         const s = w ? await subjectById(tx, w.subject_id) : undefined;
         return {
           op,
@@ -527,7 +593,11 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
         let province: string | undefined;
         if (r.Zxlb === 0) province = (await subjectById(tx, r.Jlid))?.province;
         else {
-          const wid = r.Zxlb === 1 ? r.Jlid : (await tx.selectFrom('sim_access').select('website_id').where('id', '=', r.Jlid).executeTakeFirst())?.website_id;
+          const wid =
+            r.Zxlb === 1
+              ? r.Jlid
+              : (await tx.selectFrom('sim_access').select('website_id').where('id', '=', r.Jlid).executeTakeFirst())
+                  ?.website_id;
           const w = wid ? await websiteById(tx, wid) : undefined;
           province = w ? (await subjectById(tx, w.subject_id))?.province : undefined;
         }
@@ -556,7 +626,8 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
         .where('value', '=', value)
         .where('upload_id', '!=', uploadId)
         .executeTakeFirst());
-    if (it.cert && (await busy('CERT', it.cert))) out.push(finding('SUBJECT_CONFLICT', 'Zt_xx', '该主体已有备案申请正在管局审核中'));
+    if (it.cert && (await busy('CERT', it.cert)))
+      out.push(finding('SUBJECT_CONFLICT', 'Zt_xx', '该主体已有备案申请正在管局审核中'));
     for (const [k, d] of it.domains.entries())
       if (await busy('DOMAIN', d)) out.push(finding('DOMAIN_CONFLICT', domainPath(it, k), `${d} 已在其他备案申请中`));
     const sameTarget =
@@ -572,14 +643,16 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
     switch (it.op) {
       case 'XZWZ': {
         const r = it.record as XzwzRecord;
-        const s = r.Zt_xx.Ztbah !== undefined ? await subjectByNumber(tx, r.Zt_xx.Ztbah) : await subjectById(tx, r.Zt_xx.Ztid!);
+        const s =
+          r.Zt_xx.Ztbah !== undefined ? await subjectByNumber(tx, r.Zt_xx.Ztbah) : await subjectById(tx, r.Zt_xx.Ztid!);
         if (!s) out.push(finding('SUBJECT_NOT_FOUND', 'Zt_xx', '主体备案号不存在', 1016));
         else if (s.status === CANCELLED) out.push(finding('SUBJECT_CANCELLED', 'Zt_xx', '主体已注销', 1049));
         break;
       }
       case 'XZJR': {
         const r = it.record as XzjrRecord;
-        const w = r.Wz_xx.Wzbah !== undefined ? await websiteByNumber(tx, r.Wz_xx.Wzbah) : await websiteById(tx, r.Wz_xx.Wzid!);
+        const w =
+          r.Wz_xx.Wzbah !== undefined ? await websiteByNumber(tx, r.Wz_xx.Wzbah) : await websiteById(tx, r.Wz_xx.Wzid!);
         if (!w) out.push(finding('WEBSITE_NOT_FOUND', 'Wz_xx', '网站备案号不存在', 1059));
         else if (w.status === CANCELLED) out.push(finding('WEBSITE_CANCELLED', 'Wz_xx', '网站已注销', 1050));
         else if ((await activeAccess(tx, w.id)).some((a) => a.isp_id === ispId))
@@ -594,7 +667,8 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
         if (sameTarget) out.push(finding('CHANGE_IN_PROGRESS', 'Zt_xx', '备案变更中，审核通过后可再次申请变更', 1017));
         for (const [i, w] of r.Wz_xx.entries()) {
           const site = await websiteById(tx, w.Wzid);
-          if (!site || site.subject_id !== r.Zt_xx.Ztid) out.push(finding('WEBSITE_NOT_FOUND', `Wz_xx[${i}]`, '网站信息不存在', 1059));
+          if (!site || site.subject_id !== r.Zt_xx.Ztid)
+            out.push(finding('WEBSITE_NOT_FOUND', `Wz_xx[${i}]`, '网站信息不存在', 1059));
           else if (!(await activeAccess(tx, site.id)).some((a) => a.isp_id === ispId))
             out.push(finding('NOT_ACCESSED_HERE', `Wz_xx[${i}]`, '您试图操作的不是您接入的备案', 1048));
         }
@@ -648,7 +722,13 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
       }
       await setMeta(tx, `last_sequence:${call.ispId}`, String(call.dataSequence));
       const uploadId = randomUUID();
-      const ops = call.payload.ok ? Object.entries(call.payload.data).flatMap(([a, b]) => Object.keys(b ?? {}).filter((k) => k !== 'Qqdwid').map((k) => `${a}.${k}`)) : [];
+      const ops = call.payload.ok
+        ? Object.entries(call.payload.data).flatMap(([a, b]) =>
+            Object.keys(b ?? {})
+              .filter((k) => k !== 'Qqdwid')
+              .map((k) => `${a}.${k}`),
+          )
+        : [];
       await tx
         .insertInto('sim_uploads')
         .values({
@@ -692,13 +772,23 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
         if (rec)
           await tx
             .insertInto('sim_records')
-            .values({ id: await nextSeq(tx, 'record'), isp_id: ispId, area: 'ICP', op, isp_ref: null, data: JSON.stringify(rec), created_at: now() })
+            .values({
+              id: await nextSeq(tx, 'record'),
+              isp_id: ispId,
+              area: 'ICP',
+              op,
+              isp_ref: null,
+              data: JSON.stringify(rec),
+              created_at: now(),
+            })
             .execute();
       const refusedAll = icp.Qqdwid !== ispId;
       let immediate = refusedAll;
       for (const [k, [op, record]] of records.entries()) {
         const it = await intakeOf(tx, op, record);
-        const findings = refusedAll ? [finding('REQUESTER_MISMATCH', undefined, 'XML中请求单位Id和报备单位Id不一致', 5003)] : await intakeFindings(tx, ispId, uploadId, it);
+        const findings = refusedAll
+          ? [finding('REQUESTER_MISMATCH', undefined, 'XML中请求单位Id和报备单位Id不一致', 5003)]
+          : await intakeFindings(tx, ispId, uploadId, it);
         if (findings.length) immediate = true;
         const submissionId = randomUUID();
         await tx
@@ -724,7 +814,10 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
           })
           .execute();
         for (const [kind, value] of [...(it.cert ? [['CERT', it.cert]] : []), ...it.domains.map((d) => ['DOMAIN', d])])
-          await tx.insertInto('sim_inflight').values({ submission_id: submissionId, upload_id: uploadId, kind, value }).execute();
+          await tx
+            .insertInto('sim_inflight')
+            .values({ submission_id: submissionId, upload_id: uploadId, kind, value })
+            .execute();
       }
       if (immediate) await decideUpload(tx, uploadId, { intakeOnly: true });
     }
@@ -765,7 +858,15 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
             const ispRef = typeof rec.IspId === 'number' ? rec.IspId : null;
             await tx
               .insertInto('sim_records')
-              .values({ id: await nextSeq(tx, 'record'), isp_id: ispId, area, op, isp_ref: ispRef, data: JSON.stringify(rec), created_at: now() })
+              .values({
+                id: await nextSeq(tx, 'record'),
+                isp_id: ispId,
+                area,
+                op,
+                isp_ref: ispRef,
+                data: JSON.stringify(rec),
+                created_at: now(),
+              })
               .execute();
             const code = area === 'IP' ? 2998 : 3998;
             const result = {
@@ -800,19 +901,32 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
     };
   }
 
-  function reviewWebsites(sites: readonly { Wzmc: string; Ym_xx: { Ym: string }[]; Jr_xx: { Ip_xx: { Qsip: number }[] }[] }[]): ReviewWebsite[] {
+  function reviewWebsites(
+    sites: readonly { Wzmc: string; Ym_xx: { Ym: string }[]; Jr_xx: { Ip_xx: { Qsip: number }[] }[] }[],
+  ): ReviewWebsite[] {
     return sites.map((w, i) => ({
       path: `Wz_xx[${i}]`,
       name: w.Wzmc,
       domains: w.Ym_xx.map((y, j) => ({ path: `Wz_xx[${i}].Ym_xx[${j}].Ym`, ym: y.Ym, domain: safeRegistrable(y.Ym) })),
-      ips: w.Jr_xx.flatMap((j, a) => j.Ip_xx.map((ip, k) => ({ path: `Wz_xx[${i}].Jr_xx[${a}].Ip_xx[${k}]`, ip: longToIp(ip.Qsip) }))),
+      ips: w.Jr_xx.flatMap((j, a) =>
+        j.Ip_xx.map((ip, k) => ({ path: `Wz_xx[${i}].Jr_xx[${a}].Ip_xx[${k}]`, ip: longToIp(ip.Qsip) })),
+      ),
     }));
   }
 
-  async function contextFor(tx: Tx, province: Province | undefined, subject: ReviewSubject | null, sites: ReviewWebsite[]) {
+  async function contextFor(
+    tx: Tx,
+    province: Province | undefined,
+    subject: ReviewSubject | null,
+    sites: ReviewWebsite[],
+  ) {
     const hosts = sites.flatMap((w) => w.domains.map((d) => d.domain).filter((d): d is string => !!d));
     const ips = sites.flatMap((w) => w.ips.map((i) => i.ip));
-    const certs = subject ? [subject.certNumber, subject.principalCertNumber].filter((c): c is string => !!c).map((c) => c.trim().toUpperCase()) : [];
+    const certs = subject
+      ? [subject.certNumber, subject.principalCertNumber]
+          .filter((c): c is string => !!c)
+          .map((c) => c.trim().toUpperCase())
+      : [];
     return reviewContext(tx, province, hosts, ips, certs);
   }
 
@@ -824,7 +938,10 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
         if (!d.domain) continue;
         const f = await filedDomain(tx, d.domain);
         // a change may add another host of a domain the same subject already filed (www. beside the bare domain)
-        if (f && f.subject_id !== ownSubject) out.push(finding('WRONG_ORDER_TYPE', d.path, `${d.domain} 已备案（${f.website_number}），请办理接入备案或变更`));
+        if (f && f.subject_id !== ownSubject)
+          out.push(
+            finding('WRONG_ORDER_TYPE', d.path, `${d.domain} 已备案（${f.website_number}），请办理接入备案或变更`),
+          );
       }
     return out;
   }
@@ -849,7 +966,14 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
           .where('cert_number', '=', subject.certNumber.trim().toUpperCase())
           .where('status', '=', FILED)
           .executeTakeFirst();
-        if (filed) out.push(finding('WRONG_ORDER_TYPE', 'Zt_xx.Zj.Zjhm', `该主体已有备案号 ${filed.filing_number}，请办理新增网站或接入备案`));
+        if (filed)
+          out.push(
+            finding(
+              'WRONG_ORDER_TYPE',
+              'Zt_xx.Zj.Zjhm',
+              `该主体已有备案号 ${filed.filing_number}，请办理新增网站或接入备案`,
+            ),
+          );
         out.push(...(await filedDomainFindings(tx, sites)));
         out.push(...reviewBlacklist(subject, sites, ctx));
         out.push(...reviewDomains(subject, sites, ctx, { newWebsites: true }));
@@ -859,14 +983,18 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
       }
       case 'XZWZ': {
         const r = JSON.parse(sub.record) as XzwzRecord;
-        const s = r.Zt_xx.Ztbah !== undefined ? await subjectByNumber(tx, r.Zt_xx.Ztbah) : await subjectById(tx, r.Zt_xx.Ztid!);
+        const s =
+          r.Zt_xx.Ztbah !== undefined ? await subjectByNumber(tx, r.Zt_xx.Ztbah) : await subjectById(tx, r.Zt_xx.Ztid!);
         if (!s) return [finding('SUBJECT_NOT_FOUND', 'Zt_xx', '主体备案号不存在', 1016)];
         const subject = reviewSubjectOf(JSON.parse(s.data) as SubjectData);
         const sites = reviewWebsites(r.Wz_xx);
         const ctx = await contextFor(tx, province, subject, sites);
         const existing = [];
         for (const w of await liveWebsites(tx, s.id))
-          existing.push({ filingNumber: w.filing_number, fact: await fact<ExistingWebsiteFact>(tx, 'website', w.filing_number) });
+          existing.push({
+            filingNumber: w.filing_number,
+            fact: await fact<ExistingWebsiteFact>(tx, 'website', w.filing_number),
+          });
         const out: Finding[] = [];
         if (r.ICPmm !== undefined && !(await passwordMatches(tx, s.id, r.ICPmm)))
           out.push(finding('FILING_PASSWORD_WRONG', 'ICPmm', '备案密码错误'));
@@ -880,16 +1008,23 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
       }
       case 'XZJR': {
         const r = JSON.parse(sub.record) as XzjrRecord;
-        const w = r.Wz_xx.Wzbah !== undefined ? await websiteByNumber(tx, r.Wz_xx.Wzbah) : await websiteById(tx, r.Wz_xx.Wzid!);
+        const w =
+          r.Wz_xx.Wzbah !== undefined ? await websiteByNumber(tx, r.Wz_xx.Wzbah) : await websiteById(tx, r.Wz_xx.Wzid!);
         if (!w || w.status === CANCELLED) return [finding('WEBSITE_NOT_FOUND', 'Wz_xx', '网站信息不存在', 1059)];
         const s = (await subjectById(tx, w.subject_id))!;
         const subject = reviewSubjectOf(JSON.parse(s.data) as SubjectData);
         const sites: ReviewWebsite[] = [
-          { path: 'Wz_xx', name: w.name, domains: [], ips: r.Ip_xx.map((ip, k) => ({ path: `Ip_xx[${k}]`, ip: longToIp(ip.Qsip) })) },
+          {
+            path: 'Wz_xx',
+            name: w.name,
+            domains: [],
+            ips: r.Ip_xx.map((ip, k) => ({ path: `Ip_xx[${k}]`, ip: longToIp(ip.Qsip) })),
+          },
         ];
         const ctx = await contextFor(tx, province, subject, sites);
         const out: Finding[] = [];
-        if (!(await passwordMatches(tx, s.id, r.ICPmm))) out.push(finding('FILING_PASSWORD_WRONG', 'ICPmm', '备案密码错误'));
+        if (!(await passwordMatches(tx, s.id, r.ICPmm)))
+          out.push(finding('FILING_PASSWORD_WRONG', 'ICPmm', '备案密码错误'));
         out.push(...reviewBlacklist(subject, [], ctx));
         out.push(...reviewCertificates(subject, ctx));
         out.push(...reviewServers(sites, ctx));
@@ -903,23 +1038,52 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
         const after = r.Zt_xx as unknown as SubjectData;
         const out: Finding[] = [];
         if (provinceOfShengid(after.Txdz.Shengid) !== s.province)
-          out.push(finding('PROVINCE_CHANGE_NOT_ALLOWED', 'Zt_xx.Txdz.Shengid', '变更备案时不能改变主体所在省，请先注销后重新备案', 1046));
+          out.push(
+            finding(
+              'PROVINCE_CHANGE_NOT_ALLOWED',
+              'Zt_xx.Txdz.Shengid',
+              '变更备案时不能改变主体所在省，请先注销后重新备案',
+              1046,
+            ),
+          );
         if ((after.Dwxz === 5) !== (s.nature === 5))
-          out.push(finding('SUBJECT_TYPE_CHANGE_NOT_ALLOWED', 'Zt_xx.Dwxz', '个人与单位主体之间不能变更，请注销后重新备案', 1014));
-        const rules = provinceRulesFor(s.province);
-        if (after.Dwmc.trim() !== s.name && after.Zj.Zjhm.trim().toUpperCase() !== s.cert_number && !rules.subjectReplaceAllowed)
+          out.push(
+            finding(
+              'SUBJECT_TYPE_CHANGE_NOT_ALLOWED',
+              'Zt_xx.Dwxz',
+              '个人与单位主体之间不能变更，请注销后重新备案',
+              1014,
+            ),
+          );
+        const rules = rulesFor(s.province as Province);
+        if (
+          after.Dwmc.trim() !== s.name &&
+          after.Zj.Zjhm.trim().toUpperCase() !== s.cert_number &&
+          !rules.subjectReplaceAllowed
+        )
           out.push(finding('SUBJECT_CERT_CHANGE_NOT_ALLOWED', 'Zt_xx.Zj.Zjhm', '主体名称与证件号码不能同时变更'));
         // new domains are judged like those of a new website; the rest of the record was filed already
         const newSites: ReviewWebsite[] = [];
         for (const [i, w] of r.Wz_xx.entries()) {
           const known = new Set(
-            (await tx.selectFrom('sim_domains').select('ym').where('website_id', '=', w.Wzid).where('status', '=', FILED).execute()).map((d) => d.ym),
+            (
+              await tx
+                .selectFrom('sim_domains')
+                .select('ym')
+                .where('website_id', '=', w.Wzid)
+                .where('status', '=', FILED)
+                .execute()
+            ).map((d) => d.ym),
           );
           newSites.push({
             path: `Wz_xx[${i}]`,
             name: w.Wzmc,
-            domains: w.Ym_xx.flatMap((y, j) => (known.has(y.Ym) ? [] : [{ path: `Wz_xx[${i}].Ym_xx[${j}].Ym`, ym: y.Ym, domain: safeRegistrable(y.Ym) }])),
-            ips: w.Jr_xx.flatMap((j, a) => j.Ip_xx.map((ip, k) => ({ path: `Wz_xx[${i}].Jr_xx[${a}].Ip_xx[${k}]`, ip: longToIp(ip.Qsip) }))),
+            domains: w.Ym_xx.flatMap((y, j) =>
+              known.has(y.Ym) ? [] : [{ path: `Wz_xx[${i}].Ym_xx[${j}].Ym`, ym: y.Ym, domain: safeRegistrable(y.Ym) }],
+            ),
+            ips: w.Jr_xx.flatMap((j, a) =>
+              j.Ip_xx.map((ip, k) => ({ path: `Wz_xx[${i}].Jr_xx[${a}].Ip_xx[${k}]`, ip: longToIp(ip.Qsip) })),
+            ),
           });
         }
         const subject = reviewSubjectOf(after);
@@ -960,7 +1124,15 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
         const subjectId = await nextSeq(tx, 'ztid', 88_000_001);
         const number = await allocateNumber(tx, province);
         const password = newPassword();
-        const data: SubjectData = { Dwmc: z.Dwmc, Dwxz: z.Dwxz, Tzr: z.Tzr, Txdz: z.Txdz, Zj: z.Zj, Fzr: z.Fzr, Bbfs: z.Bbfs };
+        const data: SubjectData = {
+          Dwmc: z.Dwmc,
+          Dwxz: z.Dwxz,
+          Tzr: z.Tzr,
+          Txdz: z.Txdz,
+          Zj: z.Zj,
+          Fzr: z.Fzr,
+          Bbfs: z.Bbfs,
+        };
         await tx
           .insertInto('sim_subjects')
           .values({
@@ -986,7 +1158,12 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
         const ids = await addWebsites(tx, subjectId, number, r.Wz_xx, isp, 1);
         const subjectRow = { id: subjectId, data: JSON.stringify(data) };
         // R-BUR-004: the first filing of a subject gets its one password, sent by SMS and email
-        await notify(tx, subjectRow, 'PASSWORD', `【工信部ICP备案】您的主体备案号为${number}，备案密码为${password}，请妥善保管。`);
+        await notify(
+          tx,
+          subjectRow,
+          'PASSWORD',
+          `【工信部ICP备案】您的主体备案号为${number}，备案密码为${password}，请妥善保管。`,
+        );
         await notify(tx, subjectRow, 'APPROVED', `【工信部ICP备案】您的备案申请已审核通过，主体备案号${number}。`);
         const b = await basj(tx, subjectId, isp, ids);
         if (b) out.basj.push(b);
@@ -994,7 +1171,8 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
       }
       case 'XZWZ': {
         const r = JSON.parse(sub.record) as XzwzRecord;
-        const s = r.Zt_xx.Ztbah !== undefined ? await subjectByNumber(tx, r.Zt_xx.Ztbah) : await subjectById(tx, r.Zt_xx.Ztid!);
+        const s =
+          r.Zt_xx.Ztbah !== undefined ? await subjectByNumber(tx, r.Zt_xx.Ztbah) : await subjectById(tx, r.Zt_xx.Ztid!);
         if (!s) return;
         const ids = await addWebsites(tx, s.id, s.filing_number, r.Wz_xx, isp, s.next_suffix);
         await tx.updateTable('sim_subjects').set({ updated_on: day }).where('id', '=', s.id).execute();
@@ -1005,15 +1183,33 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
       }
       case 'XZJR': {
         const r = JSON.parse(sub.record) as XzjrRecord;
-        const w = r.Wz_xx.Wzbah !== undefined ? await websiteByNumber(tx, r.Wz_xx.Wzbah) : await websiteById(tx, r.Wz_xx.Wzid!);
+        const w =
+          r.Wz_xx.Wzbah !== undefined ? await websiteByNumber(tx, r.Wz_xx.Wzbah) : await websiteById(tx, r.Wz_xx.Wzid!);
         if (!w) return;
-        const data: AccessData = { Wzfb: r.Wzfb, Wzjrfs: r.Wzjrfs, Ip_xx: r.Ip_xx.map((ip) => ({ Qsip: ip.Qsip, Zzip: ip.Zzip })) };
+        const data: AccessData = {
+          Wzfb: r.Wzfb,
+          Wzjrfs: r.Wzjrfs,
+          Ip_xx: r.Ip_xx.map((ip) => ({ Qsip: ip.Qsip, Zzip: ip.Zzip })),
+        };
         await tx
           .insertInto('sim_access')
-          .values({ id: await nextSeq(tx, 'jrid', 88_300_001), website_id: w.id, isp_id: isp, isp_jrid: r.IspJrid, data: JSON.stringify(data), status: ACTIVE, created_at: t, removed_at: null })
+          .values({
+            id: await nextSeq(tx, 'jrid', 88_300_001),
+            website_id: w.id,
+            isp_id: isp,
+            isp_jrid: r.IspJrid,
+            data: JSON.stringify(data),
+            status: ACTIVE,
+            created_at: t,
+            removed_at: null,
+          })
           .execute();
         // a shell that gains an access record is no longer a shell (R-BUR-017)
-        await tx.updateTable('sim_websites').set({ status: FILED, shell_since: null, updated_on: day }).where('id', '=', w.id).execute();
+        await tx
+          .updateTable('sim_websites')
+          .set({ status: FILED, shell_since: null, updated_on: day })
+          .where('id', '=', w.id)
+          .execute();
         const s = (await subjectById(tx, w.subject_id))!;
         await notify(tx, s, 'APPROVED', `【工信部ICP备案】网站${w.filing_number}的接入备案已审核通过。`);
         const b = await basj(tx, s.id, isp, [w.id]);
@@ -1026,28 +1222,75 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
         if (!s) return;
         const z = r.Zt_xx;
         const before = JSON.parse(s.data) as SubjectData;
-        const data: SubjectData = { Dwmc: z.Dwmc, Dwxz: z.Dwxz, Tzr: z.Tzr, Txdz: z.Txdz, Zj: z.Zj, Fzr: z.Fzr, Bbfs: before.Bbfs };
+        const data: SubjectData = {
+          Dwmc: z.Dwmc,
+          Dwxz: z.Dwxz,
+          Tzr: z.Tzr,
+          Txdz: z.Txdz,
+          Zj: z.Zj,
+          Fzr: z.Fzr,
+          Bbfs: before.Bbfs,
+        };
         await tx
           .updateTable('sim_subjects')
-          .set({ name: z.Dwmc.trim(), nature: z.Dwxz ?? s.nature, cert_code: z.Zj.Zjlx, cert_number: z.Zj.Zjhm.trim().toUpperCase(), data: JSON.stringify(data), updated_on: day })
+          .set({
+            name: z.Dwmc.trim(),
+            nature: z.Dwxz ?? s.nature,
+            cert_code: z.Zj.Zjlx,
+            cert_number: z.Zj.Zjhm.trim().toUpperCase(),
+            data: JSON.stringify(data),
+            updated_on: day,
+          })
           .where('id', '=', s.id)
           .execute();
         for (const w of r.Wz_xx) {
-          const wd: WebsiteData = { Wzmc: w.Wzmc, Nrlx: w.Nrlx, Fwnr: w.Fwnr, Yylb: w.Yylb, Wz_Fzr: w.Wz_Fzr, Syurl: w.Syurl, Wz_Bz: w.Wz_Bz };
-          await tx.updateTable('sim_websites').set({ name: w.Wzmc.trim(), data: JSON.stringify(wd), updated_on: day }).where('id', '=', w.Wzid).execute();
-          const current = await tx.selectFrom('sim_domains').selectAll().where('website_id', '=', w.Wzid).where('status', '=', FILED).execute();
+          const wd: WebsiteData = {
+            Wzmc: w.Wzmc,
+            Nrlx: w.Nrlx,
+            Fwnr: w.Fwnr,
+            Yylb: w.Yylb,
+            Wz_Fzr: w.Wz_Fzr,
+            Syurl: w.Syurl,
+            Wz_Bz: w.Wz_Bz,
+          };
+          await tx
+            .updateTable('sim_websites')
+            .set({ name: w.Wzmc.trim(), data: JSON.stringify(wd), updated_on: day })
+            .where('id', '=', w.Wzid)
+            .execute();
+          const current = await tx
+            .selectFrom('sim_domains')
+            .selectAll()
+            .where('website_id', '=', w.Wzid)
+            .where('status', '=', FILED)
+            .execute();
           const wanted = new Set(w.Ym_xx.map((y) => y.Ym.trim().toLowerCase()));
-          for (const d of current) if (!wanted.has(d.ym)) await tx.updateTable('sim_domains').set({ status: 'REMOVED' }).where('id', '=', d.id).execute();
+          for (const d of current)
+            if (!wanted.has(d.ym))
+              await tx.updateTable('sim_domains').set({ status: 'REMOVED' }).where('id', '=', d.id).execute();
           const have = new Set(current.map((d) => d.ym));
           for (const ym of wanted) if (!have.has(ym)) await addDomain(tx, w.Wzid, ym);
           for (const j of w.Jr_xx) {
             const a = await tx.selectFrom('sim_access').selectAll().where('id', '=', j.Jrid).executeTakeFirst();
             if (!a || a.isp_id !== isp) continue;
-            const ad: AccessData = { Wzfb: j.Wzfb, Wzjrfs: j.Wzjrfs, Ip_xx: j.Ip_xx.map((ip) => ({ Qsip: ip.Qsip, Zzip: ip.Zzip })) };
-            await tx.updateTable('sim_access').set({ data: JSON.stringify(ad) }).where('id', '=', a.id).execute();
+            const ad: AccessData = {
+              Wzfb: j.Wzfb,
+              Wzjrfs: j.Wzjrfs,
+              Ip_xx: j.Ip_xx.map((ip) => ({ Qsip: ip.Qsip, Zzip: ip.Zzip })),
+            };
+            await tx
+              .updateTable('sim_access')
+              .set({ data: JSON.stringify(ad) })
+              .where('id', '=', a.id)
+              .execute();
           }
         }
-        await notify(tx, { id: s.id, data: JSON.stringify(data) }, 'APPROVED', `【工信部ICP备案】您的变更备案申请已审核通过（${s.filing_number}）。`);
+        await notify(
+          tx,
+          { id: s.id, data: JSON.stringify(data) },
+          'APPROVED',
+          `【工信部ICP备案】您的变更备案申请已审核通过（${s.filing_number}）。`,
+        );
         const b = await basj(tx, s.id, isp);
         if (b) out.basj.push(b);
         break;
@@ -1064,13 +1307,22 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
           const w = (await websiteById(tx, a.website_id))!;
           if (left.length === 0) {
             // R-BUR-017: no access provider left, the website is a shell from now on
-            await tx.updateTable('sim_websites').set({ status: SHELL, shell_since: t, updated_on: day }).where('id', '=', w.id).execute();
+            await tx
+              .updateTable('sim_websites')
+              .set({ status: SHELL, shell_since: t, updated_on: day })
+              .where('id', '=', w.id)
+              .execute();
           } else {
             const b = await basj(tx, w.subject_id, isp, [w.id]);
             if (b) out.basj.push(b);
           }
           const s = (await subjectById(tx, w.subject_id))!;
-          await notify(tx, s, 'ACCESS_CANCELLED', `【工信部ICP备案】网站${w.filing_number}已取消接入${left.length === 0 ? '，该网站已无接入服务商，请尽快办理接入，否则将被注销' : ''}。`);
+          await notify(
+            tx,
+            s,
+            'ACCESS_CANCELLED',
+            `【工信部ICP备案】网站${w.filing_number}已取消接入${left.length === 0 ? '，该网站已无接入服务商，请尽快办理接入，否则将被注销' : ''}。`,
+          );
         }
         break;
       }
@@ -1081,7 +1333,13 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
     const host = ym.trim().toLowerCase();
     await tx
       .insertInto('sim_domains')
-      .values({ id: await nextSeq(tx, 'ymid', 88_200_001), website_id: websiteId, domain: safeRegistrable(host) ?? host, ym: host, status: FILED })
+      .values({
+        id: await nextSeq(tx, 'ymid', 88_200_001),
+        website_id: websiteId,
+        domain: safeRegistrable(host) ?? host,
+        ym: host,
+        status: FILED,
+      })
       .execute();
   }
 
@@ -1099,7 +1357,15 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
     const day = today();
     for (const w of sites) {
       const id = await nextSeq(tx, 'wzid', 88_100_001);
-      const wd: WebsiteData = { Wzmc: w.Wzmc, Nrlx: w.Nrlx, Fwnr: w.Fwnr, Yylb: w.Yylb, Wz_Fzr: w.Wz_Fzr, Syurl: w.Syurl, Wz_Bz: w.Wz_Bz };
+      const wd: WebsiteData = {
+        Wzmc: w.Wzmc,
+        Nrlx: w.Nrlx,
+        Fwnr: w.Fwnr,
+        Yylb: w.Yylb,
+        Wz_Fzr: w.Wz_Fzr,
+        Syurl: w.Syurl,
+        Wz_Bz: w.Wz_Bz,
+      };
       await tx
         .insertInto('sim_websites')
         .values({
@@ -1121,10 +1387,23 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
         .execute();
       for (const y of w.Ym_xx) await addDomain(tx, id, y.Ym);
       for (const j of w.Jr_xx) {
-        const ad: AccessData = { Wzfb: j.Wzfb, Wzjrfs: j.Wzjrfs, Ip_xx: j.Ip_xx.map((ip) => ({ Qsip: ip.Qsip, Zzip: ip.Zzip })) };
+        const ad: AccessData = {
+          Wzfb: j.Wzfb,
+          Wzjrfs: j.Wzjrfs,
+          Ip_xx: j.Ip_xx.map((ip) => ({ Qsip: ip.Qsip, Zzip: ip.Zzip })),
+        };
         await tx
           .insertInto('sim_access')
-          .values({ id: await nextSeq(tx, 'jrid', 88_300_001), website_id: id, isp_id: isp, isp_jrid: j.IspJrid, data: JSON.stringify(ad), status: ACTIVE, created_at: now(), removed_at: null })
+          .values({
+            id: await nextSeq(tx, 'jrid', 88_300_001),
+            website_id: id,
+            isp_id: isp,
+            isp_jrid: j.IspJrid,
+            data: JSON.stringify(ad),
+            status: ACTIVE,
+            created_at: now(),
+            removed_at: null,
+          })
           .execute();
       }
       ids.push(id);
@@ -1137,7 +1416,12 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
   /** Every provider that has (or had) an access record on the websites: they must hear of the cancellation. */
   async function providersOf(tx: Tx, websiteIds: number[]): Promise<number[]> {
     if (websiteIds.length === 0) return [];
-    const rows = await tx.selectFrom('sim_access').select('isp_id').distinct().where('website_id', 'in', websiteIds).execute();
+    const rows = await tx
+      .selectFrom('sim_access')
+      .select('isp_id')
+      .distinct()
+      .where('website_id', 'in', websiteIds)
+      .execute();
     return rows.map((r) => Number(r.isp_id));
   }
 
@@ -1151,19 +1435,50 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
   async function cancelWebsiteRows(tx: Tx, ids: number[], reason: string) {
     if (ids.length === 0) return;
     const day = today();
-    await tx.updateTable('sim_websites').set({ status: CANCELLED, cancelled_on: day, cancel_reason: reason, shell_since: null }).where('id', 'in', ids).execute();
-    await tx.updateTable('sim_domains').set({ status: CANCELLED }).where('website_id', 'in', ids).where('status', '=', FILED).execute();
-    await tx.updateTable('sim_access').set({ status: 'REMOVED', removed_at: now() }).where('website_id', 'in', ids).where('status', '=', ACTIVE).execute();
+    await tx
+      .updateTable('sim_websites')
+      .set({ status: CANCELLED, cancelled_on: day, cancel_reason: reason, shell_since: null })
+      .where('id', 'in', ids)
+      .execute();
+    await tx
+      .updateTable('sim_domains')
+      .set({ status: CANCELLED })
+      .where('website_id', 'in', ids)
+      .where('status', '=', FILED)
+      .execute();
+    await tx
+      .updateTable('sim_access')
+      .set({ status: 'REMOVED', removed_at: now() })
+      .where('website_id', 'in', ids)
+      .where('status', '=', ACTIVE)
+      .execute();
   }
 
   /** R-CHG-011 / R-BUR-016: the subject and all its websites, across every provider. Numbers are never reissued. */
-  async function cancelSubject(tx: Tx, subjectId: number, reason: string, out: DecisionOutput, requester: number | null) {
+  async function cancelSubject(
+    tx: Tx,
+    subjectId: number,
+    reason: string,
+    out: DecisionOutput,
+    requester: number | null,
+  ) {
     const s = await subjectById(tx, subjectId);
     if (!s || s.status === CANCELLED) return;
     const sites = await liveWebsites(tx, subjectId);
-    const isps = await providersOf(tx, sites.map((w) => w.id));
-    await cancelWebsiteRows(tx, sites.map((w) => w.id), reason);
-    await tx.updateTable('sim_subjects').set({ status: CANCELLED, cancelled_on: today(), cancel_reason: reason }).where('id', '=', subjectId).execute();
+    const isps = await providersOf(
+      tx,
+      sites.map((w) => w.id),
+    );
+    await cancelWebsiteRows(
+      tx,
+      sites.map((w) => w.id),
+      reason,
+    );
+    await tx
+      .updateTable('sim_subjects')
+      .set({ status: CANCELLED, cancelled_on: today(), cancel_reason: reason })
+      .where('id', '=', subjectId)
+      .execute();
     const rec: DownloadData_ICP_ZXSJ_Zxxx = { Zxlb: 0, Jlid: subjectId, Bz: reason };
     if (requester !== null) out.zxsj.push(rec);
     tellOthers(out, isps, requester, rec);
@@ -1171,7 +1486,13 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
   }
 
   /** R-CHG-013 / R-BUR-019: one website; the subject goes too when it was its last website. */
-  async function cancelWebsite(tx: Tx, websiteId: number, reason: string, out: DecisionOutput, requester: number | null) {
+  async function cancelWebsite(
+    tx: Tx,
+    websiteId: number,
+    reason: string,
+    out: DecisionOutput,
+    requester: number | null,
+  ) {
     const w = await websiteById(tx, websiteId);
     if (!w || w.status === CANCELLED) return;
     const isps = await providersOf(tx, [w.id]);
@@ -1182,7 +1503,11 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
     const s = (await subjectById(tx, w.subject_id))!;
     await notify(tx, s, 'CANCELLED', `【工信部ICP备案】网站${w.filing_number}已注销（${reason}）。`);
     if ((await liveWebsites(tx, s.id)).length === 0) {
-      await tx.updateTable('sim_subjects').set({ status: CANCELLED, cancelled_on: today(), cancel_reason: reason }).where('id', '=', s.id).execute();
+      await tx
+        .updateTable('sim_subjects')
+        .set({ status: CANCELLED, cancelled_on: today(), cancel_reason: reason })
+        .where('id', '=', s.id)
+        .execute();
       const srec: DownloadData_ICP_ZXSJ_Zxxx = { Zxlb: 0, Jlid: s.id, Bz: reason };
       if (requester !== null) out.zxsj.push(srec);
       tellOthers(out, isps, requester, srec);
@@ -1202,7 +1527,13 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
     uploadId: string,
     o: { intakeOnly?: boolean; reject?: Finding } = {},
   ): Promise<'APPROVED' | 'REJECTED' | null> {
-    const subs = await tx.selectFrom('sim_submissions').selectAll().where('upload_id', '=', uploadId).where('state', '=', PENDING).orderBy('record_index').execute();
+    const subs = await tx
+      .selectFrom('sim_submissions')
+      .selectAll()
+      .where('upload_id', '=', uploadId)
+      .where('state', '=', PENDING)
+      .orderBy('record_index')
+      .execute();
     if (subs.length === 0) return null;
     const isp = Number(subs[0]!.isp_id);
     const findings = new Map<string, Finding[]>();
@@ -1242,7 +1573,11 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
     for (const s of subs)
       await tx
         .updateTable('sim_submissions')
-        .set({ state: approved ? 'APPROVED' : 'REJECTED', findings: JSON.stringify(findings.get(s.id)), decided_at: now() })
+        .set({
+          state: approved ? 'APPROVED' : 'REJECTED',
+          findings: JSON.stringify(findings.get(s.id)),
+          decided_at: now(),
+        })
         .where('id', '=', s.id)
         .execute();
     await tx.deleteFrom('sim_inflight').where('upload_id', '=', uploadId).execute();
@@ -1278,7 +1613,11 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
         return r.Zt_xx.Ztid;
       case 'ZXBA': {
         if (r.Zxlb === 0) return r.Jlid;
-        const wid = r.Zxlb === 1 ? r.Jlid : (await tx.selectFrom('sim_access').select('website_id').where('id', '=', r.Jlid).executeTakeFirst())?.website_id;
+        const wid =
+          r.Zxlb === 1
+            ? r.Jlid
+            : (await tx.selectFrom('sim_access').select('website_id').where('id', '=', r.Jlid).executeTakeFirst())
+                ?.website_id;
         return wid ? (await websiteById(tx, wid))?.subject_id : undefined;
       }
       default:
@@ -1290,7 +1629,12 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
   function inArrivalOrder<Q extends SelectQueryBuilder<DB & SimTables, 'sim_submissions', object>>(q: Q) {
     return q
       .innerJoin('sim_uploads', 'sim_uploads.id', 'sim_submissions.upload_id')
-      .select(['sim_submissions.upload_id', 'sim_uploads.received_at', 'sim_uploads.isp_id', 'sim_uploads.data_sequence'])
+      .select([
+        'sim_submissions.upload_id',
+        'sim_uploads.received_at',
+        'sim_uploads.isp_id',
+        'sim_uploads.data_sequence',
+      ])
       .distinct()
       .orderBy('sim_uploads.received_at')
       .orderBy('sim_uploads.isp_id')
@@ -1311,17 +1655,33 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
   async function runTick(): Promise<void> {
     const day = today();
     // in the order the applications arrived (the first of two conflicting ones wins)
-    const due = await inArrivalOrder(db.selectFrom('sim_submissions').where('state', '=', PENDING).where('decide_on', '<=', day)).execute();
+    const due = await inArrivalOrder(
+      db
+        .selectFrom('sim_submissions')
+        .where('sim_submissions.state', '=', PENDING)
+        .where('sim_submissions.decide_on', '<=', day),
+    ).execute();
     for (const d of due) await db.transaction().execute((tx) => decideUpload(tx, d.upload_id));
     const graceMs = settings.shellGraceDays * 86_400_000;
-    const shells = await db.selectFrom('sim_websites').select('id').where('status', '=', SHELL).where('shell_since', '<=', now() - graceMs).execute();
+    const shells = await db
+      .selectFrom('sim_websites')
+      .select('id')
+      .where('status', '=', SHELL)
+      .where('shell_since', '<=', now() - graceMs)
+      .execute();
     for (const w of shells)
       await db.transaction().execute(async (tx) => {
         const out: DecisionOutput = { basj: [], zxsj: [], others: new Map() };
         await cancelWebsite(tx, w.id, 'SHELL_NO_ACCESS', out, null);
         await flushOthers(tx, out);
       });
-    const retrievals = await db.selectFrom('sim_requests').selectAll().where('kind', '=', 'OFFLINE_RETRIEVAL').where('state', '=', PENDING).where('due_on', '<=', day).execute();
+    const retrievals = await db
+      .selectFrom('sim_requests')
+      .selectAll()
+      .where('kind', '=', 'OFFLINE_RETRIEVAL')
+      .where('state', '=', PENDING)
+      .where('due_on', '<=', day)
+      .execute();
     for (const r of retrievals)
       await db.transaction().execute(async (tx) => {
         const data = JSON.parse(r.data) as { subjectId: number; contactPhone: string };
@@ -1329,9 +1689,22 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
         if (s && s.status !== CANCELLED) {
           await tx
             .insertInto('sim_outbox')
-            .values({ id: await nextSeq(tx, 'outbox'), at: now(), channel: 'PHONE', recipient: data.contactPhone, kind: 'RETRIEVAL_CALL', subject_id: s.id, text: '管局来电：您邮寄的找回备案密码申请已核实，备案密码已发送至主体负责人手机和邮箱。' })
+            .values({
+              id: await nextSeq(tx, 'outbox'),
+              at: now(),
+              channel: 'PHONE',
+              recipient: data.contactPhone,
+              kind: 'RETRIEVAL_CALL',
+              subject_id: s.id,
+              text: '管局来电：您邮寄的找回备案密码申请已核实，备案密码已发送至主体负责人手机和邮箱。',
+            })
             .execute();
-          await notify(tx, s, 'PASSWORD', `【工信部ICP备案】您的主体备案号为${s.filing_number}，备案密码为${s.password}。`);
+          await notify(
+            tx,
+            s,
+            'PASSWORD',
+            `【工信部ICP备案】您的主体备案号为${s.filing_number}，备案密码为${s.password}。`,
+          );
         }
         await tx.updateTable('sim_requests').set({ state: 'DONE', done_at: now() }).where('id', '=', r.id).execute();
       });
@@ -1363,33 +1736,71 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
       return { msgCode: rows.length > 1 ? 3 : 0, file: { fileName: first.file_name, data: JSON.parse(first.data) } };
     },
     async ack(ctx: MiitCallContext, fileName: string): Promise<MiitAnswer> {
-      const row = await db.selectFrom('sim_downloads').select(['id', 'acked_at']).where('isp_id', '=', ctx.ispId).where('file_name', '=', fileName).executeTakeFirst();
+      const row = await db
+        .selectFrom('sim_downloads')
+        .select(['id', 'acked_at'])
+        .where('isp_id', '=', ctx.ispId)
+        .where('file_name', '=', fileName)
+        .executeTakeFirst();
       if (!row) return { msgCode: 999, msg: `文件${fileName}不存在` };
-      if (row.acked_at === null) await db.updateTable('sim_downloads').set({ acked_at: now() }).where('id', '=', row.id).execute();
+      if (row.acked_at === null)
+        await db.updateTable('sim_downloads').set({ acked_at: now() }).where('id', '=', row.id).execute();
       return { msgCode: 0 };
     },
     async queryPreviousUpload(ctx: MiitCallContext): Promise<MiitPreviousUpload> {
-      const last = await db.selectFrom('sim_uploads').selectAll().where('isp_id', '=', ctx.ispId).orderBy('data_sequence', 'desc').limit(1).executeTakeFirst();
+      const last = await db
+        .selectFrom('sim_uploads')
+        .selectAll()
+        .where('isp_id', '=', ctx.ispId)
+        .orderBy('data_sequence', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       if (!last) return { dataSequence: 0 };
       return { dataSequence: last.data_sequence, fileName: last.file_name, received: JSON.parse(last.received) };
     },
-    async queryFilingStatus(_ctx: MiitCallContext, conditionType: number, condition: string): Promise<MiitStatusAnswer> {
+    async queryFilingStatus(
+      _ctx: MiitCallContext,
+      conditionType: number,
+      condition: string,
+    ): Promise<MiitStatusAnswer> {
       await tick();
       const c = condition.trim();
       if (conditionType === 0) {
         const d = safeRegistrable(c);
         const f = d ? await filedDomain(db, d) : undefined;
         return f
-          ? { msgCode: 0, status: { Cxtjlx: 0, Cxtj: c, Wzmc: f.website_name, Ztbah: f.subject_number, Wzbah: f.website_number, Bazt: String(FilingState.FILED) } }
+          ? {
+              msgCode: 0,
+              status: {
+                Cxtjlx: 0,
+                Cxtj: c,
+                Wzmc: f.website_name,
+                Ztbah: f.subject_number,
+                Wzbah: f.website_number,
+                Bazt: String(FilingState.FILED),
+              },
+            }
           : { msgCode: 0, status: { Cxtjlx: 0, Cxtj: c, Bazt: String(FilingState.NOT_FILED) } };
       }
-      const subjects = await db.selectFrom('sim_subjects').selectAll().where('cert_number', '=', c.toUpperCase()).where('status', '=', FILED).execute();
+      const subjects = await db
+        .selectFrom('sim_subjects')
+        .selectAll()
+        .where('cert_number', '=', c.toUpperCase())
+        .where('status', '=', FILED)
+        .execute();
       const s = subjects.find((x) => queryConditionOfZjlx(x.cert_code) === conditionType);
       return s
-        ? { msgCode: 0, status: { Cxtjlx: conditionType, Cxtj: c, Ztbah: s.filing_number, Bazt: String(FilingState.FILED) } }
+        ? {
+            msgCode: 0,
+            status: { Cxtjlx: conditionType, Cxtj: c, Ztbah: s.filing_number, Bazt: String(FilingState.FILED) },
+          }
         : { msgCode: 0, status: { Cxtjlx: conditionType, Cxtj: c, Bazt: String(FilingState.NOT_FILED) } };
     },
-    async verifyFilingPassword(_ctx: MiitCallContext, filingNumber: string, password: string): Promise<MiitVerifyAnswer> {
+    async verifyFilingPassword(
+      _ctx: MiitCallContext,
+      filingNumber: string,
+      password: string,
+    ): Promise<MiitVerifyAnswer> {
       const s = await subjectForNumber(db, filingNumber);
       const key = `verify:${filingNumber.trim()}:${today()}`;
       const failures = Number((await meta(db, key)) ?? 0);
@@ -1429,7 +1840,9 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
       }
     } else if (q.subject || q.cert) {
       let sq = db.selectFrom('sim_subjects').select('id').where('status', '=', FILED);
-      sq = q.subject ? sq.where('name', '=', q.subject.trim()) : sq.where('cert_number', '=', q.cert!.trim().toUpperCase());
+      sq = q.subject
+        ? sq.where('name', '=', q.subject.trim())
+        : sq.where('cert_number', '=', q.cert!.trim().toUpperCase());
       for (const s of await sq.execute()) websites.push(...(await liveWebsites(db, s.id)));
     }
     const out = [];
@@ -1437,7 +1850,13 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
       const site = await websiteById(db, w.id);
       const s = await subjectById(db, w.subject_id);
       if (!site || !s || site.status === CANCELLED || s.status === CANCELLED) continue;
-      const domains = await db.selectFrom('sim_domains').select('ym').where('website_id', '=', site.id).where('status', '=', FILED).orderBy('id').execute();
+      const domains = await db
+        .selectFrom('sim_domains')
+        .select('ym')
+        .where('website_id', '=', site.id)
+        .where('status', '=', FILED)
+        .orderBy('id')
+        .execute();
       out.push({
         subjectName: s.name,
         subjectType: subjectTypeOfNature(s.nature),
@@ -1451,7 +1870,12 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
     return out;
   }
 
-  async function matchRetrieval(input: { province: string; filingNumber: string; certificateType: string; certificateNumber: string }) {
+  async function matchRetrieval(input: {
+    province: string;
+    filingNumber: string;
+    certificateType: string;
+    certificateNumber: string;
+  }) {
     const s = await subjectByNumber(db, input.filingNumber);
     const code = CERTIFICATE_CODES[input.certificateType as CertificateType];
     const ok =
@@ -1461,7 +1885,12 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
       s.cert_code === code &&
       s.cert_number === input.certificateNumber.trim().toUpperCase();
     // R-BUR-007: one generic answer that does not reveal which field is wrong
-    if (!ok) throw new SimError('RETRIEVAL_DATA_MISMATCH', '您输入的信息有误，请核实后重新输入', 'The data entered do not match a filed subject');
+    if (!ok)
+      throw new SimError(
+        'RETRIEVAL_DATA_MISMATCH',
+        '您输入的信息有误，请核实后重新输入',
+        'The data entered do not match a filed subject',
+      );
     return s;
   }
 
@@ -1470,7 +1899,11 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
     suffixes: () => [...suffixList],
     async changePassword(input: { filingNumber: string; oldPassword: string; newPassword: string }) {
       if (!/^[\x21-\x7e]{6,32}$/.test(input.newPassword))
-        throw new SimError('PASSWORD_INVALID', '新密码需为6~32位可见字符', 'The new password must be 6–32 visible characters');
+        throw new SimError(
+          'PASSWORD_INVALID',
+          '新密码需为6~32位可见字符',
+          'The new password must be 6–32 visible characters',
+        );
       await db.transaction().execute(async (tx) => {
         const s = await subjectForNumber(tx, input.filingNumber);
         if (!s || s.status === CANCELLED || s.password !== input.oldPassword)
@@ -1479,21 +1912,48 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
         await notify(tx, s, 'PASSWORD_CHANGED', `【工信部ICP备案】主体${s.filing_number}的备案密码已修改。`);
       });
     },
-    async retrievePassword(input: { province: string; filingNumber: string; certificateType: string; certificateNumber: string }) {
+    async retrievePassword(input: {
+      province: string;
+      filingNumber: string;
+      certificateType: string;
+      certificateNumber: string;
+    }) {
       const s = await matchRetrieval(input);
-      await db.transaction().execute((tx) => notify(tx, s, 'PASSWORD', `【工信部ICP备案】您的主体备案号为${s.filing_number}，备案密码为${s.password}。`));
+      await db
+        .transaction()
+        .execute((tx) =>
+          notify(tx, s, 'PASSWORD', `【工信部ICP备案】您的主体备案号为${s.filing_number}，备案密码为${s.password}。`),
+        );
     },
-    async offlineRetrieval(input: { province: string; filingNumber: string; certificateType: string; certificateNumber: string; contactPhone: string }) {
+    async offlineRetrieval(input: {
+      province: string;
+      filingNumber: string;
+      certificateType: string;
+      certificateNumber: string;
+      contactPhone: string;
+    }) {
       const province = input.province as Province;
       if (!provinceTable[province]) throw new SimError('PROVINCE_INVALID', '省份无效', 'Unknown province', 400);
-      if (provinceRulesFor(province).passwordOnlineOnly)
-        throw new SimError('ONLINE_RETRIEVAL_ONLY', `${province}用户仅能通过工信部网站线上找回密码`, 'This province accepts online retrieval only');
+      if (rulesFor(province).passwordOnlineOnly)
+        throw new SimError(
+          'ONLINE_RETRIEVAL_ONLY',
+          `${province}用户仅能通过工信部网站线上找回密码`,
+          'This province accepts online retrieval only',
+        );
       const s = await matchRetrieval(input);
       const id = randomUUID();
       const dueOn = calendar.addWorkingDays(today(), settings.offlineRetrievalWorkingDays);
       await db
         .insertInto('sim_requests')
-        .values({ id, kind: 'OFFLINE_RETRIEVAL', data: JSON.stringify({ subjectId: s.id, contactPhone: input.contactPhone }), state: PENDING, created_at: now(), due_on: dueOn, done_at: null })
+        .values({
+          id,
+          kind: 'OFFLINE_RETRIEVAL',
+          data: JSON.stringify({ subjectId: s.id, contactPhone: input.contactPhone }),
+          state: PENDING,
+          created_at: now(),
+          due_on: dueOn,
+          done_at: null,
+        })
         .execute();
       return { requestId: id, dueOn };
     },
@@ -1504,7 +1964,15 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
       const id = randomUUID();
       await db
         .insertInto('sim_requests')
-        .values({ id, kind: 'THIRD_PARTY_CANCEL', data: JSON.stringify({ ...input, domain: d, websiteId: f.website_id }), state: PENDING, created_at: now(), due_on: null, done_at: null })
+        .values({
+          id,
+          kind: 'THIRD_PARTY_CANCEL',
+          data: JSON.stringify({ ...input, domain: d, websiteId: f.website_id }),
+          state: PENDING,
+          created_at: now(),
+          due_on: null,
+          done_at: null,
+        })
         .execute();
       if (settings.thirdPartyApproval === 'AUTO') await controls.approveRequest(id);
       return { requestId: id };
@@ -1530,7 +1998,14 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
       if (by.days) clock.advanceDays(by.days);
       if (by.workingDays) {
         const target = calendar.addWorkingDays(today(), by.workingDays);
-        clock.advance(Math.max(0, startOfBeijingDay(target).getTime() + (clock.now().getTime() - startOfBeijingDay(today()).getTime()) - clock.now().getTime()));
+        clock.advance(
+          Math.max(
+            0,
+            startOfBeijingDay(target).getTime() +
+              (clock.now().getTime() - startOfBeijingDay(today()).getTime()) -
+              clock.now().getTime(),
+          ),
+        );
       }
       const moved = clock.now().getTime() - before;
       await setMeta(db, 'clock_advanced_ms', String(Number((await meta(db, 'clock_advanced_ms')) ?? 0) + moved));
@@ -1539,14 +2014,17 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
     },
     tick,
     /** Decides now (running every check): by submission id, by upload, by `Czlx:Bs`, or everything pending. */
-    async decide(target: { uploadId?: string; submissionId?: string; key?: string; all?: boolean; ispId?: number }, reject?: { reason?: string; code?: number; path?: string; text?: string }) {
-      let q = db.selectFrom('sim_submissions').where('state', '=', PENDING);
-      if (target.uploadId) q = q.where('upload_id', '=', target.uploadId);
-      if (target.submissionId) q = q.where('id', '=', target.submissionId);
-      if (target.ispId) q = q.where('isp_id', '=', target.ispId);
+    async decide(
+      target: { uploadId?: string; submissionId?: string; key?: string; all?: boolean; ispId?: number },
+      reject?: { reason?: string; code?: number; path?: string; text?: string },
+    ) {
+      let q = db.selectFrom('sim_submissions').where('sim_submissions.state', '=', PENDING);
+      if (target.uploadId) q = q.where('sim_submissions.upload_id', '=', target.uploadId);
+      if (target.submissionId) q = q.where('sim_submissions.id', '=', target.submissionId);
+      if (target.ispId) q = q.where('sim_submissions.isp_id', '=', target.ispId);
       if (target.key) {
         const [czlx, ...bs] = target.key.split(':');
-        q = q.where('czlx', '=', Number(czlx)).where('bs', '=', bs.join(':'));
+        q = q.where('sim_submissions.czlx', '=', Number(czlx)).where('sim_submissions.bs', '=', bs.join(':'));
       }
       if (!target.uploadId && !target.submissionId && !target.key && !target.all && !target.ispId)
         throw new SimError('TARGET_REQUIRED', '请指定要决定的申请', 'Name the application to decide (or all)', 400);
@@ -1560,7 +2038,12 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
       }
       const results = [];
       for (const u of uploads)
-        results.push({ uploadId: u.upload_id, outcome: await db.transaction().execute((tx) => decideUpload(tx, u.upload_id, forced ? { reject: forced } : {})) });
+        results.push({
+          uploadId: u.upload_id,
+          outcome: await db
+            .transaction()
+            .execute((tx) => decideUpload(tx, u.upload_id, forced ? { reject: forced } : {})),
+        });
       return results;
     },
     async submissions(filter: { state?: string; ispId?: number } = {}) {
@@ -1580,7 +2063,10 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
       }));
     },
     async uploads(ispId?: number) {
-      let q = db.selectFrom('sim_uploads').select(['id', 'isp_id', 'data_sequence', 'file_name', 'payload_sha256', 'ops']).orderBy('received_at');
+      let q = db
+        .selectFrom('sim_uploads')
+        .select(['id', 'isp_id', 'data_sequence', 'file_name', 'payload_sha256', 'ops'])
+        .orderBy('received_at');
       if (ispId) q = q.where('isp_id', '=', ispId);
       return (await q.execute()).map((u) => ({ ...u, isp_id: Number(u.isp_id), ops: JSON.parse(u.ops) as string[] }));
     },
@@ -1595,17 +2081,38 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
       if (q.domain) {
         const d = safeRegistrable(q.domain);
         const row = d
-          ? await db.selectFrom('sim_domains').innerJoin('sim_websites', 'sim_websites.id', 'sim_domains.website_id').select('sim_websites.subject_id').where('sim_domains.domain', '=', d).orderBy('sim_domains.id', 'desc').executeTakeFirst()
+          ? await db
+              .selectFrom('sim_domains')
+              .innerJoin('sim_websites', 'sim_websites.id', 'sim_domains.website_id')
+              .select('sim_websites.subject_id')
+              .where('sim_domains.domain', '=', d)
+              .orderBy('sim_domains.id', 'desc')
+              .executeTakeFirst()
           : undefined;
         subjectId = row?.subject_id;
       } else if (q.number) subjectId = (await subjectForNumber(db, q.number))?.id;
       if (!subjectId) return null;
       const s = (await subjectById(db, subjectId))!;
-      const sites = await db.selectFrom('sim_websites').selectAll().where('subject_id', '=', s.id).orderBy('suffix').execute();
+      const sites = await db
+        .selectFrom('sim_websites')
+        .selectAll()
+        .where('subject_id', '=', s.id)
+        .orderBy('suffix')
+        .execute();
       const websites = [];
       for (const w of sites) {
-        const access = await db.selectFrom('sim_access').selectAll().where('website_id', '=', w.id).orderBy('id').execute();
-        const domains = await db.selectFrom('sim_domains').selectAll().where('website_id', '=', w.id).orderBy('id').execute();
+        const access = await db
+          .selectFrom('sim_access')
+          .selectAll()
+          .where('website_id', '=', w.id)
+          .orderBy('id')
+          .execute();
+        const domains = await db
+          .selectFrom('sim_domains')
+          .selectAll()
+          .where('website_id', '=', w.id)
+          .orderBy('id')
+          .execute();
         websites.push({
           id: w.id,
           filingNumber: w.filing_number,
@@ -1614,7 +2121,12 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
           shellSince: w.shell_since,
           cancelReason: w.cancel_reason,
           domains: domains.map((d) => ({ id: d.id, domain: d.ym, status: d.status })),
-          access: access.map((a) => ({ id: a.id, ispId: Number(a.isp_id), status: a.status, ips: ipsOf(JSON.parse(a.data)) })),
+          access: access.map((a) => ({
+            id: a.id,
+            ispId: Number(a.isp_id),
+            status: a.status,
+            ips: ipsOf(JSON.parse(a.data)),
+          })),
         });
       }
       return {
@@ -1636,12 +2148,20 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
     },
     /** Registrar, server, certificate, site-probe and existing-website facts (null removes one). */
     async setFact(kind: 'domain' | 'server' | 'cert' | 'site' | 'website', key: string, value: unknown) {
-      const k = kind === 'domain' || kind === 'site' ? (safeRegistrable(key) ?? key.toLowerCase()) : kind === 'cert' ? key.trim().toUpperCase() : key.trim();
+      const k =
+        kind === 'domain' || kind === 'site'
+          ? (safeRegistrable(key) ?? key.toLowerCase())
+          : kind === 'cert'
+            ? key.trim().toUpperCase()
+            : key.trim();
       await setFact(kind, k, value);
     },
     async blacklist(kind: 'CERT' | 'NAME', value: string) {
       const v = kind === 'CERT' ? value.trim().toUpperCase() : value.trim();
-      await db.insertInto('sim_blacklist').values({ id: await nextSeq(db, 'blacklist'), kind, value: v, created_at: now() }).execute();
+      await db
+        .insertInto('sim_blacklist')
+        .values({ id: await nextSeq(db, 'blacklist'), kind, value: v, created_at: now() })
+        .execute();
     },
     /**
      * R-BUR-016: a bureau-initiated cancellation. A subject number cancels the subject; a website number cancels the
@@ -1657,17 +2177,36 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
         const s = w ? await subjectById(tx, w.subject_id) : await subjectByNumber(tx, input.filingNumber);
         if (!s) throw new SimError('NOT_FILED', '备案号不存在', 'No such filing number', 404);
         if (input.reason === 'ILLEGAL_CONTENT' && input.severity === 'serious') {
-          await tx.insertInto('sim_blacklist').values({ id: await nextSeq(tx, 'blacklist'), kind: 'CERT', value: s.cert_number, created_at: now() }).execute();
+          await tx
+            .insertInto('sim_blacklist')
+            .values({ id: await nextSeq(tx, 'blacklist'), kind: 'CERT', value: s.cert_number, created_at: now() })
+            .execute();
           const names = w ? [w] : await liveWebsites(tx, s.id);
           for (const n of names)
-            await tx.insertInto('sim_blacklist').values({ id: await nextSeq(tx, 'blacklist'), kind: 'NAME', value: n.name, created_at: now() }).execute();
-          const isps = await providersOf(tx, (await liveWebsites(tx, s.id)).map((x) => x.id));
+            await tx
+              .insertInto('sim_blacklist')
+              .values({ id: await nextSeq(tx, 'blacklist'), kind: 'NAME', value: n.name, created_at: now() })
+              .execute();
+          const isps = await providersOf(
+            tx,
+            (await liveWebsites(tx, s.id)).map((x) => x.id),
+          );
           for (const isp of new Set([...isps, ...providers.keys()]))
             await publish(tx, isp, {
               ICP: {
                 HMDLB: {
-                  Zthmdxxs: [{ Zt_xx: { Dwmc: s.name, Dwxz: s.nature, Zj: { Zjlx: s.cert_code, Zjhm: s.cert_number } }, Czlx: 0, Bz: input.reason }],
-                  Wzhmdxxs: names.map((n) => ({ Wz_xx: { Wzmc: n.name, Ym_xx: [{ Ym: 'blacklisted.invalid' }] }, Czlx: 0, Bz: input.reason })),
+                  Zthmdxxs: [
+                    {
+                      Zt_xx: { Dwmc: s.name, Dwxz: s.nature, Zj: { Zjlx: s.cert_code, Zjhm: s.cert_number } },
+                      Czlx: 0,
+                      Bz: input.reason,
+                    },
+                  ],
+                  Wzhmdxxs: names.map((n) => ({
+                    Wz_xx: { Wzmc: n.name, Ym_xx: [{ Ym: 'blacklisted.invalid' }] },
+                    Czlx: 0,
+                    Bz: input.reason,
+                  })),
                 },
               },
             });
@@ -1687,7 +2226,7 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
     async approveRequest(id: string) {
       return db.transaction().execute(async (tx) => {
         const r = await tx.selectFrom('sim_requests').selectAll().where('id', '=', id).executeTakeFirst();
-        if (!r || r.kind !== 'THIRD_PARTY_CANCEL' || r.state !== PENDING)
+        if (r?.kind !== 'THIRD_PARTY_CANCEL' || r.state !== PENDING)
           throw new SimError('REQUEST_NOT_PENDING', '申请不存在或已处理', 'No such pending request', 404);
         const data = JSON.parse(r.data) as { websiteId: number };
         const out: DecisionOutput = { basj: [], zxsj: [], others: new Map() };
@@ -1710,7 +2249,11 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
           Dwmc: input.subject.name,
           Dwxz: input.subject.nature,
           Txdz: { Shengid: PROVINCE_CODES[province], Shiid: PROVINCE_CODES[province] + 100 },
-          Zj: { Zjlx: CERTIFICATE_CODES[certType], Zjhm: input.subject.certificateNumber.toUpperCase(), Zjzs: input.subject.address ?? '未提供' },
+          Zj: {
+            Zjlx: CERTIFICATE_CODES[certType],
+            Zjhm: input.subject.certificateNumber.toUpperCase(),
+            Zjzs: input.subject.address ?? '未提供',
+          },
           Fzr: { Fzr_xm: input.principal.name, Fzr_sjhm: input.principal.mobile, Fzr_dzyj: input.principal.email },
           Bbfs: 1,
         };
@@ -1750,18 +2293,47 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
           })),
           Wz_Fzr: { Fzr_xm: input.principal.name, Fzr_sjhm: input.principal.mobile, Fzr_dzyj: input.principal.email },
         }));
-        const ids = await addWebsites(tx, subjectId, number, sites.map((s) => ({ ...s, Jr_xx: [] })), input.ispId, 1);
+        const ids = await addWebsites(
+          tx,
+          subjectId,
+          number,
+          sites.map((s) => ({ ...s, Jr_xx: [] })),
+          input.ispId,
+          1,
+        );
         for (const [i, id] of ids.entries())
           for (const j of sites[i]!.Jr_xx) {
             const isp = j.Ip_xx[0]!.isp;
-            const ad: AccessData = { Wzfb: j.Wzfb, Wzjrfs: j.Wzjrfs, Ip_xx: [{ Qsip: j.Ip_xx[0]!.Qsip, Zzip: j.Ip_xx[0]!.Zzip }] };
+            const ad: AccessData = {
+              Wzfb: j.Wzfb,
+              Wzjrfs: j.Wzjrfs,
+              Ip_xx: [{ Qsip: j.Ip_xx[0]!.Qsip, Zzip: j.Ip_xx[0]!.Zzip }],
+            };
             await tx
               .insertInto('sim_access')
-              .values({ id: await nextSeq(tx, 'jrid', 88_300_001), website_id: id, isp_id: isp, isp_jrid: null, data: JSON.stringify(ad), status: ACTIVE, created_at: now(), removed_at: null })
+              .values({
+                id: await nextSeq(tx, 'jrid', 88_300_001),
+                website_id: id,
+                isp_id: isp,
+                isp_jrid: null,
+                data: JSON.stringify(ad),
+                status: ACTIVE,
+                created_at: now(),
+                removed_at: null,
+              })
               .execute();
           }
-        const websites = await tx.selectFrom('sim_websites').select(['id', 'filing_number']).where('subject_id', '=', subjectId).orderBy('suffix').execute();
-        return { subjectId, filingNumber: number, websites: websites.map((w) => ({ id: w.id, filingNumber: w.filing_number })) };
+        const websites = await tx
+          .selectFrom('sim_websites')
+          .select(['id', 'filing_number'])
+          .where('subject_id', '=', subjectId)
+          .orderBy('suffix')
+          .execute();
+        return {
+          subjectId,
+          filingNumber: number,
+          websites: websites.map((w) => ({ id: w.id, filingNumber: w.filing_number })),
+        };
       });
     },
     /** Removes one provider's access record (a provider-initiated cancel access at P2, R-BUR-021). */
@@ -1769,9 +2341,19 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
       return db.transaction().execute(async (tx) => {
         const w = await websiteByNumber(tx, input.websiteNumber);
         if (!w) throw new SimError('NOT_FILED', '网站备案号不存在', 'No such website number', 404);
-        await tx.updateTable('sim_access').set({ status: 'REMOVED', removed_at: now() }).where('website_id', '=', w.id).where('isp_id', '=', input.ispId).where('status', '=', ACTIVE).execute();
+        await tx
+          .updateTable('sim_access')
+          .set({ status: 'REMOVED', removed_at: now() })
+          .where('website_id', '=', w.id)
+          .where('isp_id', '=', input.ispId)
+          .where('status', '=', ACTIVE)
+          .execute();
         if ((await activeAccess(tx, w.id)).length === 0)
-          await tx.updateTable('sim_websites').set({ status: SHELL, shell_since: now() }).where('id', '=', w.id).execute();
+          await tx
+            .updateTable('sim_websites')
+            .set({ status: SHELL, shell_since: now() })
+            .where('id', '=', w.id)
+            .execute();
       });
     },
   };
@@ -1785,8 +2367,13 @@ export interface InjectFiling {
   filingNumber?: string;
   password?: string;
   approvedOn?: string;
-  subject: { name: string; nature: number; certificateType: CertificateType; certificateNumber: string; address?: string };
+  subject: {
+    name: string;
+    nature: number;
+    certificateType: CertificateType;
+    certificateNumber: string;
+    address?: string;
+  };
   principal: { name: string; mobile: string; email: string };
   websites: { name: string; domains: string[]; ip?: string; accessIsps?: number[] }[];
 }
-

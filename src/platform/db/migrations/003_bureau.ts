@@ -54,7 +54,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('registry_access_website').on('registry_access').columns(['website_id', 'status']).execute();
+  await db.schema
+    .createIndex('registry_access_website')
+    .on('registry_access')
+    .columns(['website_id', 'status'])
+    .execute();
   await db.schema.createIndex('registry_access_bureau').on('registry_access').column('bureau_id').execute();
 
   for (const [table, col, type] of [
