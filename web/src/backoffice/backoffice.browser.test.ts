@@ -149,7 +149,11 @@ async function choose(page: Page, scope: Locator, name: string, text: string, ty
   await scope.getByRole('combobox', { name }).click();
   if (typed) await page.keyboard.type(typed);
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  await dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
+  const option = dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first();
+  await option.waitFor({ state: 'visible' });
+  // the dropdown's open animation never settles on a loaded CI machine ("waiting for element to be stable"):
+  // the option is visible and enabled, so click it without waiting for stability
+  await option.click({ force: true });
 }
 
 describe('back office in the browser', () => {
