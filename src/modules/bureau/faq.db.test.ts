@@ -819,3 +819,193 @@ describe(`FAQ bureau cases: bureau-initiated cancellations (${testBackend})`, ()
     assert.equal((await accessOf(h, 'example-exp.cn'))?.decision, 'block');
   });
 });
+
+describe(`FAQ bureau cases: conflicts, existing websites and resubmission (${testBackend})`, () => {
+  let h: Harness;
+  before(async () => {
+    h = await harness({ settings: { provinceRules: { 广东: { checkUnreachableFiledSites: true } } } });
+  });
+  after(() => h.close());
+
+  it('FAQ-177 FAQ-076 R-ORD-008: P2 reached the bureau first with an order for the same subject → SUBJECT_CONFLICT', async () => {
+    const filedAtP2 = await h.control<{ filingNumber: string }>('POST', '/sim/control/filings', {
+      ispId: P2_PROVIDER.ispId,
+      province: '广东',
+      subject: {
+        name: '广州示例科技有限公司',
+        nature: 4,
+        certificateType: 'USCC_LICENCE',
+        certificateNumber: '91440101MA5CXXXX0X',
+      },
+      principal: { name: '李四', mobile: '13900139000', email: 'lisi@example-corp.cn' },
+      websites: [{ name: '示例科技', domains: ['example-corp-p2.cn'] }],
+    });
+    const p2 = p2Client(h);
+    const { xzwzRecord } = await import('./miit/testing/fixtures.ts');
+    await p2.upload({
+      ICP: {
+        XZWZ: { Xzxx: [{ ...xzwzRecord, Zt_xx: { Ztbah: filedAtP2.filingNumber }, Fj: undefined }] },
+        Qqdwid: P2_PROVIDER.ispId,
+      },
+    });
+    const a = await customerWithServer(h, '203.0.113.50');
+    const id = await createOrderDirect(h, a, {
+      type: 'ADD_WEBSITE',
+      variant: 'WITHOUT_SUBJECT',
+      province: '广东',
+      serverIp: '203.0.113.50',
+      draft: {
+        subjectFilingNumber: filedAtP2.filingNumber,
+        subject: {
+          type: 'ENTERPRISE',
+          name: '广州示例科技有限公司',
+          certificateType: 'USCC_LICENCE',
+          certificateNumber: '91440101MA5CXXXX0X',
+        },
+        subjectPrincipal: { name: '李四', mobile: '13900139000', email: 'lisi@example-corp.cn' },
+        websites: [
+          {
+            name: '示例科技二站',
+            domains: ['example-new2.cn'],
+            serviceContent: 'OTHER',
+            accessIps: ['203.0.113.50'],
+            principalSameAsSubject: true,
+          },
+        ],
+      },
+    });
+    await toBureau(h, a, id);
+    await h.t.bureau.sync.sync();
+    const order = await orderOf(h, a, id);
+    assert.equal(order.state, 'BUREAU_REJECTED');
+    assert.deepEqual(
+      order.rejection.reasons.map((r: { code: string; field: string }) => [r.code, r.field]),
+      [['SUBJECT_CONFLICT', 'subject']],
+    );
+    assert.match(order.rejection.reasons[0].message, /备案主办者冲突/);
+    await h.sim.sim.controls.decide({ ispId: P2_PROVIDER.ispId });
+  });
+
+  it("FAQ-179 R-ORD-009: a domain in P2's order in flight → DOMAIN_CONFLICT on that domain", async () => {
+    const p2 = p2Client(h);
+    const { xzbaRecord } = await import('./miit/testing/fixtures.ts');
+    await p2.upload({
+      ICP: {
+        XZBA: {
+          Baxx: [
+            {
+              ...xzbaRecord,
+              Zt_xx: {
+                ...xzbaRecord.Zt_xx,
+                Dwmc: '深圳他人有限公司',
+                Zj: { Zjlx: 1, Zjhm: '91440300MA5OTHER01', Zjzs: '深圳' },
+              },
+              Wz_xx: [{ ...xzbaRecord.Wz_xx[0]!, Ym_xx: [{ IspYmid: 1, Ym: 'example-race2.cn' }] }],
+              Fj: undefined,
+            },
+          ],
+        },
+        Qqdwid: P2_PROVIDER.ispId,
+      },
+    });
+    const c = await customerWithServer(h, '203.0.113.51');
+    const id = await fileFirst(h, c, 'example-race2.cn', ZHANG, '203.0.113.51');
+    await h.t.bureau.sync.sync();
+    const order = await orderOf(h, c, id);
+    assert.equal(order.state, 'BUREAU_REJECTED');
+    assert.deepEqual(
+      order.rejection.reasons.map((r: { code: string; field: string }) => [r.code, r.field]),
+      [['DOMAIN_CONFLICT', 'websites[0].domains[0]']],
+    );
+    await h.sim.sim.controls.decide({ ispId: P2_PROVIDER.ispId });
+  });
+
+  it('FAQ-051 R-ORD-031: with checkUnreachableFiledSites on, an unreachable filed website makes the bureau reject an ADD_WEBSITE, naming it', async () => {
+    const c = await customerWithServer(h, '203.0.113.52');
+    const p = {
+      name: '杨八',
+      certificateNumber: residentId('44010519800101007'),
+      mobile: '13100131000',
+      email: 'yang@example.com',
+    };
+    const f = await filed(h, c, 'example-rebuild.cn', p, '203.0.113.52');
+    await h.control('PUT', `/sim/control/facts/website/${encodeURIComponent(f.websiteNumbers[0]!)}`, {
+      unreachable: true,
+    });
+    const id = await createOrderDirect(h, c, {
+      type: 'ADD_WEBSITE',
+      variant: 'WITH_SUBJECT',
+      province: '广东',
+      serverIp: '203.0.113.52',
+      draft: {
+        subjectFilingNumber: f.subjectNumber,
+        subjectPrincipal: { name: p.name, mobile: p.mobile, email: p.email },
+        websites: [
+          {
+            name: '杨八的新站',
+            domains: ['example-rebuild-new.cn'],
+            serviceContent: 'OTHER',
+            accessIps: ['203.0.113.52'],
+            principalSameAsSubject: true,
+          },
+        ],
+      },
+    });
+    await toBureau(h, c, id);
+    await h.t.bureau.sync.sync();
+    await decideAndSync(h);
+    const order = await orderOf(h, c, id);
+    assert.equal(order.state, 'BUREAU_REJECTED');
+    assert.equal(order.rejection.reasons[0].code, 'EXISTING_WEBSITE_UNUSED_OR_UNREACHABLE');
+    assert.ok(order.rejection.reasons[0].message.includes(f.websiteNumbers[0]!));
+  });
+
+  it('FAQ-191 R-REJ-004: a bureau rejection that did not flag the photo goes back to the bureau without a new photo, as a new upload round', async () => {
+    const c = await customerWithServer(h, '203.0.113.53');
+    const id = await fileFirst(h, c, 'example-rename2.cn', person('秦九', '44010519810202008'), '203.0.113.53');
+    await h.t.bureau.sync.sync();
+    const sub = (await h.sim.sim.controls.submissions({ state: 'PENDING' })).at(-1)!;
+    await h.control('POST', '/sim/control/decide', {
+      uploadId: sub.uploadId,
+      reject: { reason: 'WEBSITE_NAME_INVALID', path: 'Wz_xx[0].Wzmc' },
+    });
+    await h.t.bureau.sync.sync();
+    let order = await orderOf(h, c, id);
+    assert.equal(order.state, 'BUREAU_REJECTED');
+    const owner = { id: c.id, role: 'customer' as const };
+    const draft = { ...order.draft, websites: [{ ...order.draft.websites[0], name: '秦九的随笔' }] };
+    await h.t.orders.transition(id, { type: 'REVOKE' }, owner);
+    order = await orderOf(h, c, id);
+    await h.t.orders.transition(id, { type: 'EDIT', sections: ['WEBSITES'] }, owner, {
+      expectedVersion: order.version,
+      draft,
+    });
+    await h.t.orders.transition(id, { type: 'RESUBMIT' }, owner, { extra: { openBlockingViolations: 0 } });
+    const passed = await h.t.orders.transition(id, { type: 'INITIAL_APPROVE' }, { id: null, role: 'reviewer' });
+    assert.equal(passed.state, 'PENDING_BUREAU', 'no photo step');
+    assert.equal((await h.t.bureau.sync.sync()).uploaded, 1);
+    const rounds = await h.t.database.db
+      .selectFrom('bureau_submissions')
+      .select(['state', 'ref'])
+      .where('order_id', '=', id)
+      .orderBy('created_at')
+      .execute();
+    assert.deepEqual(
+      rounds.map((r) => r.state),
+      ['REJECTED', 'UPLOADED'],
+    );
+    assert.notEqual(rounds[0]!.ref, rounds[1]!.ref);
+    await decideAndSync(h);
+    assert.equal((await orderOf(h, c, id)).state, 'APPROVED');
+    assert.equal((await publicQuery(h, 'domain=example-rename2.cn')).records[0]!.websiteName, '秦九的随笔');
+  });
+
+  it('FAQ-208 R-CHG-019: nothing cancels a filing whose domain is pointed elsewhere; 31 days later it is filed and served', async () => {
+    const c = await customerWithServer(h, '203.0.113.54');
+    const f = await filed(h, c, 'example-hk.cn', person('许十', '44010519820303009'), '203.0.113.54');
+    await h.advanceDays(31);
+    await h.t.bureau.sync.sync();
+    assert.equal((await publicQuery(h, 'domain=example-hk.cn')).records[0]!.websiteFilingNumber, f.websiteNumbers[0]);
+    assert.equal((await accessOf(h, 'example-hk.cn'))?.decision, 'allow');
+  });
+});

@@ -32,7 +32,6 @@ import type {
   BureauResult,
   BureauSubmission,
   Cancellation,
-  FiledRecord,
   TargetWebsite,
 } from './port.ts';
 
@@ -615,9 +614,4 @@ function catalogueField(pattern: string | undefined, draft: FilingDraft): string
   if (!pattern) return 'orderType';
   const one = (draft.websites?.length ?? 0) <= 1;
   return pattern.replace(/^\*\./, 'subject.').replace(/\[\]/g, one ? '[0]' : '');
-}
-
-/** The registrable-domain form of the filed domains of a record (for the registry and the access projection). */
-export function filedDomains(record: FiledRecord): string[] {
-  return record.websites.flatMap((w) => w.domains.map((d) => d.domain));
 }

@@ -1,6 +1,8 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db/database.ts';
 import { newId } from '../../platform/db/ids.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { pendingTimers, setTimer, type TimerHandler } from '../../platform/timers.ts';
 import { applyAccessChanges } from '../access/access.repository.ts';
@@ -106,21 +108,36 @@ export function createBureauSync(deps: SyncDeps, vault: FilingPasswordVault) {
   // -------------------------------------------------------------------------------------------------------------
   // Upload.
 
+  /**
+   * The round of an order at the bureau: the seq of the event that last took it into PENDING_BUREAU (T06/T13). It does
+   * not move while the order waits there (server flags are same-state events), and each return to the bureau after a
+   * rejection is a new round, even within the same millisecond.
+   */
+  const roundOf = (eb: ExpressionBuilder<DB, 'orders'>) =>
+    eb
+      .selectFrom('order_events')
+      .select((e) => e.fn.max('order_events.seq').as('s'))
+      .whereRef('order_events.order_id', '=', 'orders.id')
+      .where('order_events.to_state', '=', 'PENDING_BUREAU')
+      .where('order_events.from_state', '!=', 'PENDING_BUREAU');
+
   /** Creates the submission rows of orders that reached PENDING_BUREAU in a round without one. */
   async function prepare(): Promise<void> {
-    const rows = await db
+    const orders = await db
       .selectFrom('orders')
-      .leftJoin('bureau_submissions', (j) =>
-        j
-          .onRef('bureau_submissions.order_id', '=', 'orders.id')
-          .onRef('bureau_submissions.round_at', '=', 'orders.state_entered_at'),
-      )
-      .select(['orders.id', 'orders.order_type', 'orders.state_entered_at'])
+      .select((eb) => ['orders.id', 'orders.order_type', roundOf(eb).as('round')])
       .where('orders.state', '=', 'PENDING_BUREAU')
-      .where('bureau_submissions.id', 'is', null)
       .orderBy('orders.state_entered_at')
       .execute();
-    for (const r of rows) {
+    for (const r of orders) {
+      const round = Number(r.round);
+      const existing = await db
+        .selectFrom('bureau_submissions')
+        .select('id')
+        .where('order_id', '=', r.id)
+        .where('round_seq', '=', round)
+        .executeTakeFirst();
+      if (existing) continue;
       await db
         .transaction()
         .execute(async (tx) => {
@@ -130,7 +147,7 @@ export function createBureauSync(deps: SyncDeps, vault: FilingPasswordVault) {
             .values({
               id: newId(),
               order_id: r.id,
-              round_at: r.state_entered_at,
+              round_seq: round,
               order_type: r.order_type,
               ref: await nextRef(tx),
               payload_hash: '',
@@ -147,7 +164,7 @@ export function createBureauSync(deps: SyncDeps, vault: FilingPasswordVault) {
             .execute();
         })
         .catch((e) => {
-          // a concurrent sweep created it first (unique order_id + round_at): nothing to do
+          // a concurrent sweep created it first (unique order_id + round): nothing to do
           log.warn({ orderId: r.id, err: (e as Error).message }, 'bureau submission not prepared');
         });
     }
@@ -178,16 +195,16 @@ export function createBureauSync(deps: SyncDeps, vault: FilingPasswordVault) {
         'bureau_submissions.state',
         'bureau_submissions.attempts',
         'orders.state as order_state',
-        'orders.state_entered_at',
-        'bureau_submissions.round_at',
+        'bureau_submissions.round_seq',
       ])
+      .select((eb) => roundOf(eb).as('current_round'))
       .where('bureau_submissions.state', 'in', ['UPLOADING', 'PREPARED', 'AWAITING_PASSWORD', 'ERROR'])
       .orderBy('bureau_submissions.created_at')
       .execute();
     subs.sort((a, b) => Number(b.state === 'UPLOADING') - Number(a.state === 'UPLOADING'));
     for (const s of subs) {
       // a submission of an earlier round (the order was rejected and came back, or left the bureau) is not sent
-      const current = s.order_state === 'PENDING_BUREAU' && Number(s.round_at) === Number(s.state_entered_at);
+      const current = s.order_state === 'PENDING_BUREAU' && Number(s.round_seq) === Number(s.current_round);
       if (!current && s.state !== 'UPLOADING') {
         await setSubmission(s.id, { state: 'WITHDRAWN' });
         continue;

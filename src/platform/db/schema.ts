@@ -332,8 +332,8 @@ export interface BureauSubmissionsTable {
   last_result: string | null;
   created_at: number;
   updated_at: number;
-  /** 003_bureau: the order's PENDING_BUREAU entry this upload belongs to (one per round), and how results name it. */
-  round_at: Nullable<number>;
+  /** 003_bureau: the round (seq of the order event entering PENDING_BUREAU) this upload belongs to, and how results name it. */
+  round_seq: Nullable<number>;
   order_type: Nullable<string>;
   ref: Nullable<number>;
   result_keys: Nullable<string>;

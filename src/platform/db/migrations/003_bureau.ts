@@ -18,7 +18,7 @@ export async function up(db: AnyDb): Promise<void> {
     .execute();
 
   // SQLite takes one ADD COLUMN per statement
-  await db.schema.alterTable('bureau_submissions').addColumn('round_at', 'bigint').execute();
+  await db.schema.alterTable('bureau_submissions').addColumn('round_seq', 'bigint').execute();
   await db.schema.alterTable('bureau_submissions').addColumn('order_type', 'text').execute();
   await db.schema.alterTable('bureau_submissions').addColumn('ref', 'bigint').execute();
   await db.schema.alterTable('bureau_submissions').addColumn('result_keys', 'text').execute();
@@ -27,7 +27,7 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema
     .createIndex('bureau_submissions_round')
     .on('bureau_submissions')
-    .columns(['order_id', 'round_at'])
+    .columns(['order_id', 'round_seq'])
     .unique()
     .execute();
   await db.schema.createIndex('bureau_submissions_state').on('bureau_submissions').column('state').execute();
@@ -115,7 +115,7 @@ export async function down(db: AnyDb): Promise<void> {
     ['bureau_submissions', 'result_keys'],
     ['bureau_submissions', 'ref'],
     ['bureau_submissions', 'order_type'],
-    ['bureau_submissions', 'round_at'],
+    ['bureau_submissions', 'round_seq'],
   ] as const)
     await db.schema.alterTable(table).dropColumn(col).execute();
   await db.schema.dropTable('registry_access').ifExists().execute();
