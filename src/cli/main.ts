@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { parseRegistrarFile } from '../modules/registrar/registrar.import.ts';
 import { parseServerFile } from '../modules/resources/servers.import.ts';
 import { createBeian } from '../platform/beian.ts';
 import { ConfigError, configMarkdown, loadConfig } from '../platform/config.ts';
@@ -18,6 +19,7 @@ Usage: beian <command> [options]
   seed-demo             seed the demo provider (idempotent)
   user create --email E --password P --role customer|reviewer|photo_agent|admin
   servers import FILE   import servers from CSV or JSON (idempotent by externalId)
+  registrar import FILE import registrar facts of domains from CSV or JSON (idempotent by domain)
   check FILE.json [--json]   check a filing draft with the rules engine (exit 1 on blocking violations)
   config [--markdown]   print the configuration reference
   bureau-sim            run the simulated bureau (MIIT interface, portal, test controls) on BEIAN_BUREAU_SIM_PORT
@@ -80,6 +82,15 @@ export async function main(argv: string[]): Promise<number> {
         console.log(
           `imported ${out.length} server(s): ${out.filter((o) => o.created).length} new, ${out.filter((o) => !o.created).length} updated`,
         );
+        await beian.close();
+        return 0;
+      }
+      case 'registrar': {
+        if (rest[0] !== 'import' || !rest[1]) break;
+        const inputs = parseRegistrarFile(readFileSync(rest[1], 'utf8'), rest[1]);
+        const beian = await createBeian(loadConfig(), { logger: false });
+        const out = await beian.registrar.importMany(inputs, SYSTEM);
+        console.log(`imported ${out.imported} domain(s): ${out.created} new, ${out.updated} updated`);
         await beian.close();
         return 0;
       }

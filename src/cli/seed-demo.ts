@@ -102,6 +102,78 @@ export async function seedDemo(beian: Beian): Promise<{ seeded: boolean }> {
     ],
     system,
   );
+  // The demo provider is also a registrar: facts for the domain rules (R-WEB-007..014), one per case the console shows.
+  const daysAgo = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+  const registrar = '演示云域名注册服务（Demo Cloud Registrar）';
+  await beian.registrar.importMany(
+    [
+      // clean: verified long ago, registered to the demo person, no privacy protection
+      {
+        domain: 'zhangsan-demo-blog.cn',
+        registrar,
+        domesticQualified: true,
+        realNameVerifiedOn: daysAgo(90),
+        registrantType: 'PERSONAL',
+        registrantName: '张三',
+        privacyProtection: false,
+        expiresOn: plus(12),
+      },
+      // verified yesterday: the bureau sees it only after 3 working days (R-WEB-010)
+      {
+        domain: 'zhangsan-demo-new.cn',
+        registrar,
+        domesticQualified: true,
+        realNameVerifiedOn: daysAgo(1),
+        registrantType: 'PERSONAL',
+        registrantName: '张三',
+        privacyProtection: false,
+        expiresOn: plus(12),
+      },
+      // privacy protection on: refused in provinces where the owner must match (R-WEB-014, e.g. 上海, 江苏)
+      {
+        domain: 'zhangsan-demo-private.cn',
+        registrar,
+        domesticQualified: true,
+        realNameVerifiedOn: daysAgo(120),
+        registrantType: 'PERSONAL',
+        registrantName: '张三',
+        privacyProtection: true,
+        expiresOn: plus(6),
+      },
+      // not real-name verified (R-WEB-009)
+      {
+        domain: 'zhangsan-demo-unverified.cn',
+        registrar,
+        domesticQualified: true,
+        realNameVerifiedOn: null,
+        registrantType: 'PERSONAL',
+        registrantName: '张三',
+        privacyProtection: false,
+        expiresOn: plus(12),
+      },
+      // registered to a company: a personal filing of it is refused (R-WEB-011, R-WEB-012)
+      {
+        domain: 'example-demo-corp.cn',
+        registrar,
+        domesticQualified: true,
+        realNameVerifiedOn: daysAgo(200),
+        registrantType: 'ORGANISATION',
+        registrantName: '示例科技有限公司',
+        privacyProtection: false,
+        expiresOn: plus(24),
+      },
+      // held at a registrar without mainland qualification (R-WEB-007)
+      {
+        domain: 'zhangsan-demo-overseas.com',
+        registrar: 'Overseas Registrar Inc.',
+        domesticQualified: false,
+        realNameVerifiedOn: null,
+        privacyProtection: true,
+        expiresOn: plus(3),
+      },
+    ],
+    system,
+  );
   await db
     .insertInto('settings')
     .values({ key: SEEDED_KEY, value: new Date().toISOString(), updated_at: Date.now() })

@@ -7,19 +7,25 @@ import { blobRoot, createMaterialsService } from '../modules/materials/materials
 import { registerMaterialRoutes } from '../modules/materials/materials.routes.ts';
 import { beijingDate } from '../modules/calendar/index.ts';
 import { createAccessGateway } from '../modules/access/gateway.ts';
-import { ensureServerSweep, orderTimerHandlers } from '../modules/filings/order-timers.ts';
+import { ensureServerSweep, orderTimerHandlers, recomputeWorkingDayTimers } from '../modules/filings/order-timers.ts';
 import { createTimerWorker, type TimerHandler } from './timers.ts';
 import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { createAccountsService } from '../modules/accounts/accounts.service.ts';
+import { type CheckFactsDeps, cachedApprovedSuffixes } from '../modules/filings/check-facts.ts';
 import { createDraftChecker } from '../modules/filings/checker.ts';
 import { registerFilingRoutes, registerPostFilingRoutes } from '../modules/filings/filings.routes.ts';
 import { createPostFilingService, type FilingPasswordVerifier } from '../modules/filings/post-filing.service.ts';
-import { createOrdersService } from '../modules/filings/orders.service.ts';
+import { type BlacklistCheck, type BureauVerifyLookup, createOrdersService } from '../modules/filings/orders.service.ts';
 import { createNotifications, type SmsSender } from '../modules/notifications/index.ts';
 import { createAuthCodesService } from '../modules/resources/auth-codes.service.ts';
 import { registerAuthCodeRoutes, registerResourceRoutes } from '../modules/resources/resources.routes.ts';
 import { createServersService } from '../modules/resources/servers.service.ts';
-import { createBureauModule } from '../modules/bureau/index.ts';
+import { createRegistrar } from '../modules/registrar/registrar.service.ts';
+import { registerRegistrarRoutes } from '../modules/registrar/registrar.routes.ts';
+import { bureauAccountOf, createBureauModule } from '../modules/bureau/index.ts';
+import { DEMO_PROVIDER } from '../modules/bureau/simulator/http.ts';
+import { createExtrasService } from '../modules/extras/extras.service.ts';
+import { registerExtrasRoutes } from '../modules/extras/extras.routes.ts';
 import {
   createProvinceOverrideStore,
   createReviewModule,
@@ -47,6 +53,8 @@ export interface BeianOptions {
   blobs?: import('../modules/materials/blob-store.ts').BlobStore;
   /** The SMS gateway (notifications); the default logs each SMS with the number masked. */
   sms?: SmsSender;
+  /** The DNS resolver of the access diagnosis (tests pass a function); the default asks the system's DNS. */
+  resolveHost?: import('../modules/extras/extras.service.ts').ResolveHost;
 }
 
 /**
@@ -62,6 +70,8 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
   const servers = createServersService({ database, clock });
   const authCodes = createAuthCodesService({ database, clock, servers });
   const pii = loadPiiCrypto(config, { ephemeral: opts.ephemeralKeys });
+  // the provider's registrar database: domain facts for the filing rules (R-WEB-007..014, gatherCheckFacts)
+  const registrar = createRegistrar({ database, clock, pii });
   // the calendar and the province rules in force sit in holders an admin change reaches at once (review module)
   const calendarRef = refreshableCalendar(await loadWorkCalendar(database));
   const calendar = calendarRef.calendar;
@@ -70,15 +80,27 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
   metrics.calendarCoveredUntil.set(calendar.coveredUntilYear ?? 0);
   // notifications first: the lifecycle writes its R-NTF mail into the outbox inside each transition
   const notifications = createNotifications({ database, clock, config, pii, sms: opts.sms });
+  // what the platform knows, for the fact-based rules at save, submit and review (servers, codes, registry, open
+  // orders, registrar, calendar; the bureau's approved suffixes once fetched)
+  const checkFacts: CheckFactsDeps = {
+    pii,
+    clock,
+    calendar,
+    syncDelayMinutes: config.BEIAN_SERVER_SYNC_DELAY_MINUTES,
+    registrar: registrar.port,
+    approvedSuffixes: cachedApprovedSuffixes(() => bureau.port.approvedSuffixes(), { clock }),
+  };
   const orders = createOrdersService({
     database,
     clock,
     calendar,
     pii,
     authCodes,
-    checkDraft: createDraftChecker(database, provinceRules.source),
+    checkDraft: createDraftChecker(database, provinceRules.source, checkFacts),
     syncDelayMinutes: config.BEIAN_SERVER_SYNC_DELAY_MINUTES,
     notify: notifications.notify,
+    bureauLookup: () => ports.bureauLookup,
+    blacklist: () => ports.blacklist,
   });
   const app: App = await buildHttpApp({ config, database, clock, accounts, logger: opts.logger });
   notifications.useLog(app.log);
@@ -91,13 +113,25 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
     );
   });
 
-  registerSystemRoutes(app, { database, clock, metrics });
+  registerSystemRoutes(app, {
+    database,
+    clock,
+    metrics,
+    onClockAdvanced: async (ms) => {
+      await bureau.simulator()?.sim.controls.advance({ ms });
+    },
+  });
   registerAccountRoutes(app, { accounts, config });
   registerResourceRoutes(app, { servers });
+  registerRegistrarRoutes(app, { registrar });
   registerAuthCodeRoutes(app, { authCodes });
   registerFilingRoutes(app, { orders });
   // Ports filled in by the bureau module once it is built below (the password check goes to the bureau, R-BUR-008).
-  const ports: { verifyFilingPassword?: FilingPasswordVerifier } = {};
+  const ports: {
+    verifyFilingPassword?: FilingPasswordVerifier;
+    bureauLookup?: BureauVerifyLookup;
+    blacklist?: BlacklistCheck;
+  } = {};
   const postFiling = createPostFilingService({ database, clock, pii, orders, verifyFilingPassword: () => ports.verifyFilingPassword, notifyTransfer: notifications.notifyFilingTransfer });
   registerPostFilingRoutes(app, { postFiling });
   const review = createReviewModule({
@@ -109,7 +143,11 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
     calendar: calendarRef,
     provinceRules,
     notifyPerson: notifications.notifyPerson,
-    onCalendarRebuilt: (c) => metrics.calendarCoveredUntil.set(c.coveredUntilYear ?? 0),
+    checkFacts,
+    onCalendarRebuilt: async (c) => {
+      metrics.calendarCoveredUntil.set(c.coveredUntilYear ?? 0);
+      await recomputeWorkingDayTimers(database, c);
+    },
   });
   review.register(app);
   const blobs = opts.blobs ?? (config.BEIAN_S3_URL ? s3Store(config, pii) : new LocalDiskBlobStore(blobRoot(config.dataDir), { keyring: pii.keyring }));
@@ -118,9 +156,14 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
   const curtain = createCurtainService({ database, clock, calendar, pii, orders, notifyDispatched: notifications.notifyCurtainDispatched });
   registerMaterialRoutes(app, { materials, documents, curtain });
   // the bureau: MIIT adapter, sync, registry and public query; demo mode runs the simulator beside Beian (start())
-  const bureau = createBureauModule({ config, database, clock, orders, pii, log: app.log, readerUrl: opts.database ? undefined : config.databaseUrl });
+  const bureau = createBureauModule({ config, database, clock, orders, pii, log: app.log, readerUrl: opts.database ? undefined : config.databaseUrl, ...bureauAccountOf(config), notifyAccount: notifications.notifyAccount });
   bureau.register(app);
   ports.verifyFilingPassword = bureau.verifyAndHold;
+  ports.bureauLookup = bureau.verifyLookup;
+  ports.blacklist = bureau.blacklist.check;
+  // R-ACS-016, R-EXT-002..005: diagnosis, PSB record, access provider sheet, qualification tickets
+  const extras = createExtrasService({ database, clock, config, pii, providerId: config.BEIAN_BUREAU_ISP_ID ?? DEMO_PROVIDER.ispId, provinces: (today) => provinceRules.source.tableFor(today).table, resolve: opts.resolveHost });
+  registerExtrasRoutes(app, { extras });
   // R-ACS: the edge's access check on its own listener (BEIAN_ACCESS_HOST:BEIAN_ACCESS_PORT), from an in-memory snapshot
   const access = createAccessGateway({ database, config, metrics: metrics.registry, log: app.log, blockPage: { providerName: config.BEIAN_PROVIDER_NAME, hotline: config.BEIAN_PROVIDER_HOTLINE } });
 
@@ -151,9 +194,18 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
     await bureau.start();
     timers.start(config.BEIAN_MODE === 'demo' ? 2_000 : 5_000);
     await notifications.start(config.BEIAN_MODE === 'demo' ? 2_000 : 5_000);
+    // several Beian processes on one PostgreSQL: an override or calendar change made on another node arrives here
+    // within a minute (this node's own changes apply at once)
+    refreshLoop = setInterval(() => {
+      review.refresh().catch((err) => app.log.error({ err }, 'province/calendar refresh failed'));
+    }, 60_000);
+    refreshLoop.unref();
   }
 
+  let refreshLoop: NodeJS.Timeout | undefined;
+
   async function close() {
+    clearInterval(refreshLoop);
     await timers.stop();
     await bureau.close();
     await notifications.stop();
@@ -162,7 +214,7 @@ export async function createBeian(config: Config, opts: BeianOptions = {}) {
     if (!opts.database) await database.close();
   }
 
-  return { config, database, clock, metrics, calendar, accounts, servers, authCodes, orders, materials, documents, curtain, blobs, access, review, provinceRules, timers, timerHandlers, postFiling, ports, notifications, bureau, pii, app, start, close };
+  return { config, database, clock, metrics, calendar, accounts, servers, authCodes, orders, materials, documents, curtain, blobs, access, review, provinceRules, timers, timerHandlers, postFiling, ports, notifications, bureau, extras, registrar, pii, app, start, close };
 }
 
 export type Beian = Awaited<ReturnType<typeof createBeian>>;

@@ -60,6 +60,15 @@ const keyring: Parser<string> = (raw, name) => {
   return raw;
 };
 
+/** A bureau-issued AES key or IV: used as UTF-8 bytes (spec 3-3-1-3; miit/README). The value is never echoed. */
+const aesBytes =
+  (...lengths: number[]): Parser<string> =>
+  (raw, name) => {
+    if (!lengths.includes(Buffer.byteLength(raw, 'utf8')))
+      throw new ConfigError(name, '(hidden)', `a string of ${lengths.join(', ')} bytes`);
+    return raw;
+  };
+
 interface VarSpec<T> {
   parse: Parser<T>;
   default: string;
@@ -118,18 +127,66 @@ export const configSpec = {
   BEIAN_BUREAU_URL: v(
     optional(url('http:', 'https:')),
     '',
-    'MIIT enterprise interface endpoint; empty uses the bundled simulator',
+    'MIIT enterprise interface endpoint (required in production); empty in demo mode uses the bundled simulator',
   ),
   BEIAN_BUREAU_SIM_PORT: v(int(0, 65535), '3002', 'Port of the bureau simulator started beside Beian in demo mode'),
+  BEIAN_BUREAU_ISP_ID: v(
+    optional(int(1, 999_999_999_999)),
+    '',
+    "The provider's id at the bureau (ispId, 报备单位 id; also Qqdwid in uploads). Required in production; empty in demo mode uses the simulator's demo account",
+  ),
+  BEIAN_BUREAU_USER: v(
+    str,
+    '',
+    'User name of the provider account issued by the province bureau. Required in production',
+  ),
+  BEIAN_BUREAU_PASSWORD: v(
+    str,
+    '',
+    "Password (口令) of the bureau account; sent only as the spec's salted hash, never logged. Required in production",
+  ),
+  BEIAN_BUREAU_AES_KEY: v(
+    optional(aesBytes(16, 24, 32)),
+    '',
+    'AES key issued by the bureau (16/24/32 bytes, used as UTF-8): encrypts uploads and decrypts encrypted downloads. Secret',
+  ),
+  BEIAN_BUREAU_AES_IV: v(
+    optional(aesBytes(16)),
+    '',
+    'AES IV (密钥偏移量, 16 bytes, e.g. 0102030405060708) issued with the key. Secret',
+  ),
+  BEIAN_BUREAU_ENCRYPT: v(
+    optional(bool),
+    '',
+    'Encrypt uploads (encryptAlgorithm 1, AES-CBC/PKCS5). Empty: when BEIAN_BUREAU_AES_KEY is set; true requires the key and IV',
+  ),
   SMTP_URL: v(
     optional(url('smtp:', 'smtps:')),
     '',
     'smtp://user:pass@host:port for email; empty: a development sink (BEIAN_DATA_DIR/mail-sink) in demo mode; in production nothing is delivered and the boot logs an error',
   ),
   MAIL_FROM: v(str, 'Beian <noreply@beian.localhost>', 'Sender of notification mail'),
-  BEIAN_PROVIDER_NAME: v(str, '腾讯云计算（北京）有限责任公司', 'The access provider (接入服务商) printed on verification sheets and letters; the FAQ provider by default'),
+  BEIAN_PROVIDER_NAME: v(
+    str,
+    '腾讯云计算（北京）有限责任公司',
+    'The access provider (接入服务商) printed on verification sheets and letters; the FAQ provider by default',
+  ),
   BEIAN_PROVIDER_HOTLINE: v(str, '4009-100-100', 'Support hotline shown to customers and on the block page'),
-  BEIAN_S3_URL: v(optional(url('http:', 'https:')), '', 'S3-compatible endpoint/bucket (https://host/bucket) for uploads; empty stores them under BEIAN_DATA_DIR/blobs'),
+  BEIAN_DNS_SERVERS: v(
+    str,
+    'f1g1ns1.dnspod.net,f1g1ns2.dnspod.net',
+    "The provider's DNS server names shown in the access diagnosis (R-ACS-016), comma-separated",
+  ),
+  BEIAN_ACCESS_LICENCE_NUMBER: v(
+    str,
+    '',
+    "The provider's access-service licence number (增值电信业务经营许可证) printed on the access provider information sheet (R-EXT-003); empty prints 未配置",
+  ),
+  BEIAN_S3_URL: v(
+    optional(url('http:', 'https:')),
+    '',
+    'S3-compatible endpoint/bucket (https://host/bucket) for uploads; empty stores them under BEIAN_DATA_DIR/blobs',
+  ),
   BEIAN_S3_REGION: v(str, 'us-east-1', 'Region used to sign S3 requests'),
   BEIAN_S3_ACCESS_KEY: v(str, '', 'S3 access key id'),
   BEIAN_S3_SECRET_KEY: v(str, '', 'S3 secret access key'),
@@ -171,14 +228,96 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const dataDir = resolve(cwd, c.BEIAN_DATA_DIR);
   if (c.BEIAN_MODE === 'production' && !c.BEIAN_PII_KEYS)
     throw new ConfigError('BEIAN_PII_KEYS', '', 'a keyring in production mode (generate one with `beian keys new`)');
+  checkBureauAccount(c);
   const databaseUrl = c.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'beian.sqlite')}`;
   const publicUrl = c.PUBLIC_URL ?? `http://${c.HOST === '0.0.0.0' ? '127.0.0.1' : c.HOST}:${c.PORT}`;
-  return Object.freeze({ ...c, dataDir, databaseUrl, publicUrl });
+  const config = { ...c, dataDir, databaseUrl, publicUrl };
+  // `beian config`, a logged config object and any JSON of it show the secrets redacted
+  Object.defineProperty(config, 'toJSON', { value: () => redactConfig(config), enumerable: false });
+  return Object.freeze(config);
+}
+
+/**
+ * The bureau account (issue 6). Production talks to a real bureau only: BEIAN_BUREAU_URL and the account (ispId, user,
+ * password) are required. In any mode an account is all or nothing, and the AES key and IV come together.
+ */
+function checkBureauAccount(c: ConfigValues): void {
+  const production = c.BEIAN_MODE === 'production';
+  if (production && !c.BEIAN_BUREAU_URL)
+    throw new ConfigError(
+      'BEIAN_BUREAU_URL',
+      '',
+      'the MIIT interface endpoint in production mode (the bundled simulator is for demo mode only)',
+    );
+  const account = {
+    BEIAN_BUREAU_ISP_ID: c.BEIAN_BUREAU_ISP_ID !== undefined,
+    BEIAN_BUREAU_USER: c.BEIAN_BUREAU_USER.trim() !== '',
+    BEIAN_BUREAU_PASSWORD: c.BEIAN_BUREAU_PASSWORD !== '',
+  };
+  const given = Object.values(account).some(Boolean);
+  for (const [name, ok] of Object.entries(account))
+    if (!ok && (production || given))
+      throw new ConfigError(
+        name,
+        '',
+        production
+          ? "the provider's bureau account in production mode (BEIAN_BUREAU_ISP_ID, BEIAN_BUREAU_USER, BEIAN_BUREAU_PASSWORD)"
+          : 'a value: the bureau account needs BEIAN_BUREAU_ISP_ID, BEIAN_BUREAU_USER and BEIAN_BUREAU_PASSWORD together',
+      );
+  if (c.BEIAN_BUREAU_AES_KEY && !c.BEIAN_BUREAU_AES_IV)
+    throw new ConfigError('BEIAN_BUREAU_AES_IV', '', 'the IV issued with BEIAN_BUREAU_AES_KEY (16 bytes)');
+  if (c.BEIAN_BUREAU_AES_IV && !c.BEIAN_BUREAU_AES_KEY)
+    throw new ConfigError('BEIAN_BUREAU_AES_KEY', '', 'the key issued with BEIAN_BUREAU_AES_IV (16, 24 or 32 bytes)');
+  if (c.BEIAN_BUREAU_ENCRYPT && !c.BEIAN_BUREAU_AES_KEY)
+    throw new ConfigError('BEIAN_BUREAU_AES_KEY', '', 'the bureau AES key when BEIAN_BUREAU_ENCRYPT=true');
+  if (c.BEIAN_BUREAU_AES_KEY && !given)
+    throw new ConfigError('BEIAN_BUREAU_ISP_ID', '', 'the bureau account the AES key was issued for');
+}
+
+/** Variables whose values never leave the process (printing, logs). */
+export const SECRET_VARIABLES = [
+  'BEIAN_PII_KEYS',
+  'BEIAN_ACCESS_TOKEN',
+  'BEIAN_S3_SECRET_KEY',
+  'BEIAN_BUREAU_PASSWORD',
+  'BEIAN_BUREAU_AES_KEY',
+  'BEIAN_BUREAU_AES_IV',
+] as const satisfies readonly (keyof ConfigValues)[];
+
+/** URLs keep their host but not the password in their user info (SMTP_URL, DATABASE_URL). */
+function withoutPassword(u: string): string {
+  try {
+    const url = new URL(u);
+    if (!url.password) return u;
+    url.password = 'redacted';
+    return url.toString();
+  } catch {
+    return u;
+  }
+}
+
+/** The configuration as it may be shown: secrets replaced by `[redacted]` (or empty when unset). */
+export function redactConfig(c: Config | (ConfigValues & Record<string, unknown>)): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...c };
+  for (const k of SECRET_VARIABLES) out[k] = c[k] ? '[redacted]' : c[k];
+  for (const k of ['SMTP_URL', 'DATABASE_URL', 'databaseUrl'] as const)
+    if (typeof out[k] === 'string') out[k] = withoutPassword(out[k] as string);
+  return out;
 }
 
 export function configMarkdown(): string {
   const rows = Object.entries(configSpec).map(([k, s]) => `| \`${k}\` | \`${s.default}\` | ${s.doc} |`);
-  return ['| Variable | Default | Meaning |', '|---|---|---|', ...rows].join('\n');
+  return [
+    '# Configuration',
+    '',
+    'Generated by `beian config --markdown` from src/platform/config.ts. Sources, later wins: defaults, the JSON file named by BEIAN_CONFIG_FILE, the environment.',
+    '',
+    'Production mode refuses to boot without BEIAN_PII_KEYS, BEIAN_BUREAU_URL and the bureau account (BEIAN_BUREAU_ISP_ID, BEIAN_BUREAU_USER, BEIAN_BUREAU_PASSWORD). `beian config` prints secrets (keys, passwords, tokens, passwords inside URLs) as `[redacted]`.',
+    '',
+    '| Variable | Default | Meaning |',
+    '|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 export { ConfigError };

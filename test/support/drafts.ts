@@ -60,6 +60,34 @@ export const personDraft = (domain: string) => ({
   ],
 });
 
+/** A valid resident ID (GB 11643 check digit) from its first 17 digits. */
+export function residentIdOf(body17: string): string {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body17].reduce((acc, c, i) => acc + Number(c) * w[i]!, 0);
+  return body17 + '10X98765432'[sum % 11];
+}
+
+/**
+ * Test person number n: a subject belongs to one account (R-ACC-004) and a mobile to one subject (R-SUB-019), so
+ * tests that file from several accounts give each its own person. n = 1 is personDraft's 张三.
+ */
+export function testPerson(n: number) {
+  return {
+    name: '张三',
+    certificateNumber: residentIdOf(`44052418800101${String(n % 1000).padStart(3, '0')}`),
+    mobile: n === 1 ? '13800138000' : `1380013${String(n % 10000).padStart(4, '0')}`,
+  };
+}
+
+/** personDraft for test person n (certificate and mobiles of the subject, its principal and the website principals). */
+export function personDraftFor(domain: string, n: number) {
+  const d = personDraft(domain);
+  const p = testPerson(n);
+  d.subject.certificateNumber = p.certificateNumber;
+  d.subjectPrincipal = { ...d.subjectPrincipal, certificateNumber: p.certificateNumber, mobile: p.mobile, officePhone: p.mobile };
+  for (const w of d.websites) w.principal = { ...w.principal, certificateNumber: p.certificateNumber, mobile: p.mobile };
+  return d;
+}
 
 /** Initial review as the FAQ has it: a confirmation call that reached the principal (R-ORD-018), then approval. */
 export async function passInitialReview(t: TestApp, reviewerCookie: string, orderId: string, version: number) {

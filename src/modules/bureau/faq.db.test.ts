@@ -10,11 +10,13 @@ import {
   createOrderDirect,
   customerWithServer,
   decideAndSync,
+  draftFor,
   filed,
   fileFirst,
   fresh,
   type Harness,
   harness,
+  mobileOf,
   orderOf,
   postFiling,
   publicQuery,
@@ -540,7 +542,11 @@ describe(`FAQ bureau cases: changes and cancellations (${testBackend})`, () => {
         '203.0.113.16',
       );
       assert.deepEqual(f.websiteNumbers, [`${f.subjectNumber}-1`, `${f.subjectNumber}-2`]);
-      await p2Access(h, f.websiteNumbers[0]!, await passwordOf(h));
+      await p2Access(
+        h,
+        f.websiteNumbers[0]!,
+        await passwordOf(h, mobileOf(person('刘二', '44010519930404009').certificateNumber)),
+      );
 
       // variant 1: cancel access of -1 here
       const ca = await postFiling(h, c, {
@@ -786,17 +792,46 @@ describe(`FAQ bureau cases: bureau-initiated cancellations (${testBackend})`, ()
       for (const jg of f.data.ICP?.BAJG?.Jg_xx ?? []) findings.push(...jg.Jgxx.map((x) => `${x.Jgdm}`));
     });
     assert.ok(findings.includes('1065'), findings.join());
-    // account L: another subject with the website name 示例违规网, through this platform
+    // account L: another subject with the website name 示例违规网, through this platform — the synced blacklist
+    // (HMDLB) refuses it at submission, naming the field, instead of after 20 working days at the bureau
     const l = await customerWithServer(h, '203.0.113.27');
-    const id = await fileFirst(h, l, 'example-l.cn', person('卫六', '44010519980909004'), '203.0.113.27', '示例违规网');
-    await h.t.bureau.sync.sync();
-    await decideAndSync(h);
-    const rejected = await orderOf(h, l, id);
-    assert.equal(rejected.state, 'BUREAU_REJECTED');
+    const wei = person('卫六', '44010519980909004');
+    const created = await h.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/orders',
+      headers: { cookie: l.cookie },
+      payload: {
+        subject: {
+          type: 'PERSONAL',
+          certificateType: 'RESIDENT_ID',
+          certificateNumber: wei.certificateNumber,
+          name: wei.name,
+        },
+        province: '广东',
+        domains: ['example-l.cn'],
+      },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const id = created.json().id as string;
+    const saved = await h.t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/orders/${id}/draft`,
+      headers: { cookie: l.cookie },
+      payload: { version: 1, draft: draftFor('example-l.cn', wei, '203.0.113.27', '示例违规网') },
+    });
+    assert.equal(saved.statusCode, 200, saved.body);
+    const submitted = await h.t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orders/${id}/submit`,
+      headers: { cookie: l.cookie },
+      payload: { version: saved.json().version },
+    });
+    assert.equal(submitted.statusCode, 422, submitted.body);
     assert.deepEqual(
-      [rejected.rejection.reasons[0].code, rejected.rejection.reasons[0].field],
-      ['BLACKLISTED', 'websites[0].name'],
+      submitted.json().errors.map((e: { field: string; code: string }) => [e.code, e.field]),
+      [['BLACKLISTED', 'websites[0].name']],
     );
+    assert.equal((await orderOf(h, l, id)).state, 'DRAFT');
   });
 
   it('FAQ-252 FAQ-209 R-BUR-013 R-BUR-020 R-BUR-017: a filing has no expiry and survives the domain changing hands; a shell clean-up cancels it', async () => {
@@ -887,6 +922,9 @@ describe(`FAQ bureau cases: conflicts, existing websites and resubmission (${tes
   });
 
   it("FAQ-179 R-ORD-009: a domain in P2's order in flight → DOMAIN_CONFLICT on that domain", async () => {
+    // P2 reaches the bureau after this order passed the verify step (which now asks the bureau, access-filing.db.test.ts)
+    const c = await customerWithServer(h, '203.0.113.51');
+    const id = await fileFirst(h, c, 'example-race2.cn', ZHANG, '203.0.113.51');
     const p2 = p2Client(h);
     const { xzbaRecord } = await import('./miit/testing/fixtures.ts');
     await p2.upload({
@@ -908,8 +946,6 @@ describe(`FAQ bureau cases: conflicts, existing websites and resubmission (${tes
         Qqdwid: P2_PROVIDER.ispId,
       },
     });
-    const c = await customerWithServer(h, '203.0.113.51');
-    const id = await fileFirst(h, c, 'example-race2.cn', ZHANG, '203.0.113.51');
     await h.t.bureau.sync.sync();
     const order = await orderOf(h, c, id);
     assert.equal(order.state, 'BUREAU_REJECTED');

@@ -8,14 +8,18 @@ import { registerPublicQueryRoutes } from '../registry/query.routes.ts';
 import { createPublicQuery } from '../registry/query.service.ts';
 import { createRegistry } from '../registry/registry.service.ts';
 import { registerBureauRoutes } from './bureau.routes.ts';
+import { registerDownloadRoutes } from './downloads.routes.ts';
+import { createDownloadActions } from './downloads.ts';
 import { DbUploadJournal } from './journal.ts';
 import type { MiitCredentials, MiitLogger } from './miit/client.ts';
 import { createMiitAdapter, type MiitAdapter } from './miit-adapter.ts';
 import type { BureauPort } from './port.ts';
-import { DEMO_PROVIDER, type RunningSimulator, startBureauSimulator } from './simulator/http.ts';
+import { DEMO_PROVIDER, P2_PROVIDER, type RunningSimulator, startBureauSimulator } from './simulator/http.ts';
 import { openSqliteReader } from './sqlite.ts';
-import { createBureauSync, FilingPasswordVault } from './sync.service.ts';
+import { createBureauSync, FilingPasswordVault, type NotifyAccount } from './sync.service.ts';
+import { createVerifyLookup } from './verify-lookup.ts';
 
+export { bureauAccountOf } from './credentials.ts';
 export type { BureauPort } from './port.ts';
 export { BUREAU_SYNC_TIMER, type BureauSync, FilingPasswordVault } from './sync.service.ts';
 
@@ -32,6 +36,10 @@ export interface BureauModuleOptions {
   pii: PiiCrypto;
   /** The provider's account at the bureau; default the demo simulator's account. */
   credentials?: MiitCredentials;
+  /** Encrypt uploads with the account's AES key (BEIAN_BUREAU_ENCRYPT); default: when AES material is given. */
+  encryptUploads?: boolean;
+  /** R-NTF-014 for bureau-initiated cancellations: the notifications module's `notifyAccount`. */
+  notifyAccount?: NotifyAccount;
   log?: MiitLogger;
   fetch?: typeof fetch;
   /** Start the in-process simulator in `start()` (default: demo mode without BEIAN_BUREAU_URL). */
@@ -48,7 +56,16 @@ export function createBureauModule(o: BureauModuleOptions) {
   };
   const journal = new DbUploadJournal(o.database.db, () => o.clock.now().getTime());
   const make = (baseUrl: string) =>
-    createMiitAdapter({ baseUrl, credentials, journal, logger: o.log, fetch: o.fetch, retries: 2, backoffMs: 200 });
+    createMiitAdapter({
+      baseUrl,
+      credentials,
+      journal,
+      logger: o.log,
+      fetch: o.fetch,
+      retries: 2,
+      backoffMs: 200,
+      encryptUploads: o.encryptUploads,
+    });
   let adapter: MiitAdapter = make(o.config.BEIAN_BUREAU_URL ?? `http://127.0.0.1:${o.config.BEIAN_BUREAU_SIM_PORT}`);
 
   // the port delegates to the current adapter, so `connect` can re-point it once the simulator's port is known
@@ -62,13 +79,26 @@ export function createBureauModule(o: BureauModuleOptions) {
     status: (q) => adapter.status(q),
     publicQuery: (q) => adapter.publicQuery(q),
     approvedSuffixes: () => adapter.approvedSuffixes(),
+    fetchRecord: (n, p) => adapter.fetchRecord(n, p),
+    inFlight: (q) => adapter.inFlight(q),
     requestThirdPartyCancellation: (i) => adapter.requestThirdPartyCancellation(i),
+    reportUnfiledHandling: (l) => adapter.reportUnfiledHandling(l),
   };
 
   const registry = createRegistry({ pii: o.pii, providerId: credentials.ispId });
   const vault = new FilingPasswordVault();
+  const downloads = createDownloadActions({ pii: o.pii, providerId: credentials.ispId });
   const sync = createBureauSync(
-    { database: o.database, clock: o.clock, orders: o.orders, registry, bureau: port, log: o.log },
+    {
+      database: o.database,
+      clock: o.clock,
+      orders: o.orders,
+      registry,
+      bureau: port,
+      downloads,
+      notifyAccount: o.notifyAccount,
+      log: o.log,
+    },
     vault,
   );
   const reader = o.readerUrl && o.database.dialect === 'sqlite' ? openSqliteReader(o.readerUrl) : null;
@@ -107,6 +137,10 @@ export function createBureauModule(o: BureauModuleOptions) {
         port: o.config.BEIAN_BUREAU_SIM_PORT,
         dataDir: o.config.dataDir,
         facts: { server: serverFact },
+        // a configured account (BEIAN_BUREAU_*) is the one the in-process simulator knows, beside P2
+        ...(o.credentials
+          ? { providers: [{ ...o.credentials, name: o.config.BEIAN_PROVIDER_NAME }, P2_PROVIDER] }
+          : {}),
       });
       connect(simulator.url);
     }
@@ -122,12 +156,20 @@ export function createBureauModule(o: BureauModuleOptions) {
   function register(app: App) {
     registerBureauRoutes(app, { orders: o.orders, bureau: port, sync, vault });
     registerPublicQueryRoutes(app, { query, bureau: port });
+    registerDownloadRoutes(app, { database: o.database, clock: o.clock });
   }
 
   return {
     port,
+    /** The verify step's bureau lookup (R-ORD-004/009): OrdersService's late-bound `bureauLookup`. */
+    verifyLookup: createVerifyLookup(port),
     registry,
     vault,
+    /**
+     * R-BUR-018: `checkBlacklist(db, {certificateNumber, websiteNames})` → BLACKLISTED violations, and
+     * `assertNotBlacklisted` (throws RULE_VIOLATION) for the verify step and submission to consult.
+     */
+    blacklist: { check: downloads.checkBlacklist, assertNotBlacklisted: downloads.assertNotBlacklisted },
     verifyAndHold,
     sync,
     query,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { UnfiledSiteHandling } from '../access/provider-blocks.ts';
 import { catalogueReason } from '../review/catalogue.ts';
 import type { FilingDraft, Principal, Province, Subject, Website } from '../rules/draft.ts';
 import {
@@ -17,7 +18,7 @@ import {
   SERVICE_CONTENT_CODES,
 } from './codes.ts';
 import { resultCodeInfo } from './miit/codes.ts';
-import { type DownloadData, ResultOperation } from './miit/payloads/download.ts';
+import { type DownloadData, type DownloadData_ICP_HCJG_Jgxx, ResultOperation } from './miit/payloads/download.ts';
 import {
   CancellationCategory,
   ReportMode,
@@ -26,6 +27,7 @@ import {
   type XzbaRecord,
 } from './miit/payloads/upload.ts';
 import type {
+  AccessCheckFinding,
   BlacklistEntry,
   BureauFinding,
   BureauInbound,
@@ -389,8 +391,7 @@ export function readDownload(fileName: string, payloadSha256: string, data: Down
     return inbound;
   }
   const icp = data.ICP;
-  for (const key of Object.keys(icp))
-    if (!['BAJG', 'BASJ', 'ZXSJ', 'HMDLB'].includes(key)) inbound.other.push(`ICP.${key}`);
+  for (const key of Object.keys(icp)) if (!ACTED_ON.includes(key)) inbound.other.push(`ICP.${key}`);
   const reviews = icp.BAJG?.GJSHS?.Gjsh ?? [];
   for (const jg of icp.BAJG?.Jg_xx ?? []) {
     const codes = jg.Jgxx.map((x) => x.Jgdm);
@@ -442,6 +443,7 @@ export function readDownload(fileName: string, payloadSha256: string, data: Down
     inbound.cancellations.push(c);
   }
   const op = (n: number): BlacklistEntry['operation'] => (n === 0 ? 'ADD' : n === 1 ? 'UPDATE' : 'REMOVE');
+  const note = (bz: string | undefined) => (bz?.trim() ? { note: bz.trim() } : {});
   for (const s of icp.HMDLB?.Zthmdxxs ?? [])
     if (s.Zt_xx)
       inbound.blacklist.push({
@@ -449,6 +451,7 @@ export function readDownload(fileName: string, payloadSha256: string, data: Down
         operation: op(s.Czlx),
         name: s.Zt_xx.Dwmc,
         certificateNumber: s.Zt_xx.Zj.Zjhm,
+        ...note(s.Bz),
       });
   for (const w of icp.HMDLB?.Wzhmdxxs ?? [])
     inbound.blacklist.push({
@@ -456,8 +459,97 @@ export function readDownload(fileName: string, payloadSha256: string, data: Down
       operation: op(w.Czlx),
       name: w.Wz_xx.Wzmc,
       domains: w.Wz_xx.Ym_xx.map((y) => y.Ym),
+      ...note(w.Bz),
     });
+  if (icp.HCJG) inbound.accessChecks = readAccessChecks(icp.HCJG.Jgxx);
+  if (icp.WBAWZLB)
+    inbound.unfiledSites = icp.WBAWZLB.Wbawz_xx.map((w) => ({
+      recordId: w.Id,
+      domain: w.Wzym_mc.trim(),
+      ip: w.IP,
+      operatorId: w.Yys,
+      ...(w.Jrs !== undefined ? { providerId: w.Jrs } : {}),
+      ...(w.Sssh !== undefined ? { provinceId: w.Sssh } : {}),
+      ...(w.Dqjcsj ? { detectedAt: w.Dqjcsj } : {}),
+      ...(w.Scjcsj ? { firstDetectedAt: w.Scjcsj } : {}),
+      ...(w.Jccs !== undefined ? { detections: w.Jccs } : {}),
+    }));
   return inbound;
+}
+
+/** The ICP download types the sync acts on; anything else is recorded and acknowledged only. */
+const ACTED_ON = ['BAJG', 'BASJ', 'ZXSJ', 'HMDLB', 'HCJG', 'WBAWZLB'];
+
+/** HCJG › Jgxx in plain names (spec 4-2 核查结果); the lists keep the bureau's order. */
+export function readAccessChecks(jg: DownloadData_ICP_HCJG_Jgxx): AccessCheckFinding[] {
+  const out: AccessCheckFinding[] = [];
+  const opt = <K extends keyof AccessCheckFinding>(k: K, v: AccessCheckFinding[K] | undefined) =>
+    v === undefined || v === '' ? {} : { [k]: typeof v === 'string' ? v.trim() : v };
+  for (const j of jg.Jrhc ?? [])
+    out.push({
+      kind: j.Hcjg === 2 ? 'ACCESS_UNDER_REPORTED' : 'ACCESS_OVER_REPORTED',
+      bureauId: j.Wzid,
+      websiteNumber: j.Wz_Baxh.trim(),
+      ...opt('domain', j.Ym?.trim().toLowerCase()),
+      ...opt('resolvedIp', j.Jxip === undefined ? undefined : longToIp(j.Jxip)),
+      ...opt('reportingProvider', j.Bbisp),
+      ...opt('accessBureauId', j.Jrid),
+      ...opt('checkedAt', j.Hcsj),
+      ...opt('note', j.Bz),
+    });
+  for (const z of jg.Zthc ?? [])
+    out.push({
+      kind: 'SUBJECT_CHECK',
+      bureauId: z.Ztid,
+      subjectName: z.Dwmc,
+      certificateNumber: z.Zjhm,
+      ...opt('error', z.Cwyy),
+      ...opt('note', z.Bz),
+    });
+  for (const k of jg.Kkwzhc ?? [])
+    out.push({
+      kind: k.Hcjg === 1 ? 'SHELL_DEAD' : 'SHELL_ALIVE',
+      bureauId: k.Wzid,
+      websiteNumber: k.Wz_Baxh.trim(),
+      ...opt('homepage', k.Syurl),
+      ...opt('checkedAt', k.Hcsj),
+      ...opt('note', k.Bz),
+    });
+  for (const w of jg.Wzch ?? [])
+    out.push({
+      kind: 'SITE_PROBE',
+      bureauId: w.Wzid,
+      websiteNumber: w.Wz_Baxh.trim(),
+      ...opt('homepage', w.Syurl),
+      ...opt('checkedAt', w.Hcsj),
+      ...opt('note', w.Bz),
+    });
+  return out;
+}
+
+/** WBACLJG: how this provider handled the listed unfiled sites, reported back to the bureau (spec 4-1 未备案网站处理结果). */
+export function buildUnfiledReport(lines: readonly UnfiledSiteHandling[], ispId: number): UploadData {
+  return {
+    ICP: {
+      WBACLJG: {
+        Clxx: lines.map((l) => ({
+          Ym: l.domain,
+          IP: l.ip,
+          Yys: l.operatorId,
+          Jrs: l.providerId,
+          Shengid: l.provinceId,
+          Cljg: l.resultCode,
+          Clyj: l.opinion,
+          Rbsj: l.listedOn,
+          Clsx: l.handledBy,
+          ...(l.reporter?.name ? { Sbrxm: l.reporter.name } : {}),
+          ...(l.reporter?.phone ? { Sbrdh: l.reporter.phone } : {}),
+          ...(l.reporter?.email ? { Sbrdzyj: l.reporter.email } : {}),
+        })),
+      },
+      Qqdwid: ispId,
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 import { DomainError } from '../../platform/errors.ts';
-import { buildOrderUpload, readDownload } from './mapping.ts';
+import { buildOrderUpload, buildUnfiledReport, readDownload } from './mapping.ts';
 import { MiitClient, type MiitCredentials, type MiitLogger, type UploadJournal } from './miit/client.ts';
 import { MiitProtocolError } from './miit/errors.ts';
 import type {
+  BureauInFlight,
   BureauPort,
   BureauStatus,
   BureauSubmission,
@@ -11,6 +12,7 @@ import type {
   StatusQuery,
   SubmitReceipt,
 } from './port.ts';
+import { type PortalRecordAnswer, recordFromPortal } from './record-mapping.ts';
 
 /**
  * The bureau port over the MIIT enterprise interface V3.0 (the MiitClient: SOAP, envelope, journal) for everything
@@ -30,9 +32,12 @@ export interface MiitAdapterOptions {
   timeoutMs?: number;
   retries?: number;
   backoffMs?: number;
+  /** Encrypt uploads (AES-CBC); default: when AES material is configured. Downloads are decrypted either way. */
+  encryptUploads?: boolean;
 }
 
-export type MiitAdapter = BureauPort & { readonly client: MiitClient; readonly ispId: number };
+export type MiitAdapter = BureauPort &
+  Required<Pick<BureauPort, 'reportUnfiledHandling'>> & { readonly client: MiitClient; readonly ispId: number };
 
 export function createMiitAdapter(opts: MiitAdapterOptions): MiitAdapter {
   // the client spreads its options over its defaults, so an option given as undefined must not be passed at all
@@ -43,6 +48,7 @@ export function createMiitAdapter(opts: MiitAdapterOptions): MiitAdapter {
       timeoutMs: opts.timeoutMs,
       retries: opts.retries,
       backoffMs: opts.backoffMs,
+      encryptUploads: opts.encryptUploads,
     }).filter(([, v]) => v !== undefined),
   );
   const client = new MiitClient({
@@ -96,6 +102,11 @@ export function createMiitAdapter(opts: MiitAdapterOptions): MiitAdapter {
       return { ...out, resultKeys };
     },
 
+    async reportUnfiledHandling(lines) {
+      const out = await client.upload(buildUnfiledReport(lines, opts.credentials.ispId));
+      return { fileName: out.fileName };
+    },
+
     poll(handle) {
       return client.drain(async (file) => handle(readDownload(file.fileName, file.payloadSha256, file.data)));
     },
@@ -146,6 +157,19 @@ export function createMiitAdapter(opts: MiitAdapterOptions): MiitAdapter {
       const params = new URLSearchParams();
       for (const [k, v] of Object.entries(q)) if (v) params.set(k, v);
       return (await portal<{ records: PortalRecord[] }>('GET', `/portal/query?${params}`)).records;
+    },
+
+    async fetchRecord(filingNumber: string, password: string) {
+      const answer = await portal<PortalRecordAnswer>('POST', '/portal/record', { filingNumber, password });
+      return recordFromPortal(answer);
+    },
+
+    async inFlight(q): Promise<BureauInFlight> {
+      const params = new URLSearchParams();
+      if (q.certificateNumber) params.set('cert', q.certificateNumber);
+      for (const d of q.domains) params.append('domain', d);
+      const a = await portal<BureauInFlight>('GET', `/portal/in-flight?${params}`);
+      return { subject: a.subject === true, domains: Array.isArray(a.domains) ? a.domains : [] };
     },
 
     async approvedSuffixes() {

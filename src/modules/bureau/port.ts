@@ -1,3 +1,4 @@
+import type { UnfiledSiteEntry, UnfiledSiteHandling } from '../access/provider-blocks.ts';
 import type { FilingDraft, OrderType, Principal, Province, Subject, Website } from '../rules/draft.ts';
 
 /**
@@ -115,6 +116,43 @@ export interface BlacklistEntry {
   name: string;
   certificateNumber?: string;
   domains?: string[];
+  /** Bz: the bureau's remark (the simulator writes the cancellation reason). */
+  note?: string;
+}
+
+/**
+ * One finding of the bureau's checks of this provider's records (HCJG 核查结果): an access check (Jrhc: 1 多报 = an
+ * access record reported here whose domain does not resolve here; 2 少报 = a filed domain served from this provider's
+ * IPs without an access record here), a subject check (Zthc), a shell check (Kkwzhc: 0 存活 / 1 死亡) or a site probe
+ * (Wzch).
+ */
+export interface AccessCheckFinding {
+  kind:
+    | 'ACCESS_OVER_REPORTED'
+    | 'ACCESS_UNDER_REPORTED'
+    | 'SUBJECT_CHECK'
+    | 'SHELL_ALIVE'
+    | 'SHELL_DEAD'
+    | 'SITE_PROBE';
+  /** Wzid (website checks) or Ztid (SUBJECT_CHECK). */
+  bureauId: number;
+  /** Wz_Baxh, the website's filing number (website checks). */
+  websiteNumber?: string;
+  /** Ym: the domain found served here (ACCESS_UNDER_REPORTED). */
+  domain?: string;
+  /** Jxip: the IP the domain resolved to. */
+  resolvedIp?: string;
+  /** Bbisp: the provider that reported the website's access. */
+  reportingProvider?: number;
+  /** Jrid: the access record concerned. */
+  accessBureauId?: number;
+  /** Subject checks: Dwmc, the certificate number as the bureau holds it, Cwyy. */
+  subjectName?: string;
+  certificateNumber?: string;
+  error?: string;
+  homepage?: string;
+  checkedAt?: string;
+  note?: string;
 }
 
 /** One downloaded file, decoded into what the platform acts on. */
@@ -125,7 +163,11 @@ export interface BureauInbound {
   filed: FiledRecord[];
   cancellations: Cancellation[];
   blacklist: BlacklistEntry[];
-  /** Message types the platform does not act on (HCJG, WBAWZLB …): recorded, acknowledged. */
+  /** HCJG: the bureau's check findings about this provider's records. */
+  accessChecks?: AccessCheckFinding[];
+  /** WBAWZLB: unfiled sites the bureau found on this provider's network. */
+  unfiledSites?: UnfiledSiteEntry[];
+  /** Message types the platform does not act on (XGTZ, HSRW, FFJRHMD …): recorded, acknowledged. */
   other: string[];
 }
 
@@ -153,6 +195,25 @@ export interface PasswordRetrieval {
   certificateNumber: string;
 }
 
+/**
+ * A filed subject as its own record shows it (the portal, signed in with the filing number and password), in draft
+ * shape: what an ACCESS order copies read-only (R-ORD-032a, R-SUB-029).
+ */
+export interface BureauRecord {
+  filingNumber: string;
+  province: Province;
+  subject: Subject;
+  principal: Principal;
+  websites: (Website & { filingNumber: string; accessProviders: number[] })[];
+}
+
+/** Applications in flight at the bureau through any provider (R-ORD-008/009). */
+export interface BureauInFlight {
+  subject: boolean;
+  /** The registrable domains of the question that are in an application in flight. */
+  domains: string[];
+}
+
 export interface BureauPort {
   submit(s: BureauSubmission): Promise<SubmitReceipt>;
   /** Downloads every waiting file; each is acknowledged only after `handle` resolved (a crash re-delivers it). */
@@ -169,8 +230,17 @@ export interface BureauPort {
   status(q: StatusQuery): Promise<BureauStatus>;
   /** The bureau's public query (domain, filing number, subject name or certificate number). */
   publicQuery(q: { domain?: string; number?: string; subject?: string; cert?: string }): Promise<PortalRecord[]>;
+  /** R-ORD-032: the subject's record behind its filing (or website) number; FILING_PASSWORD_WRONG otherwise. */
+  fetchRecord(filingNumber: string, password: string): Promise<BureauRecord>;
+  /** R-ORD-008/009: whether the certificate or any of the domains is in an application in flight at the bureau. */
+  inFlight(q: { certificateNumber?: string; domains: string[] }): Promise<BureauInFlight>;
   /** R-BUR-015: the approved suffixes (基础代码查询 > 域名类型). */
   approvedSuffixes(): Promise<string[]>;
+  /**
+   * WBACLJG: how the unfiled sites of a WBAWZLB list were handled, reported back (spec 4-1 未备案网站处理结果).
+   * Optional: a port without it leaves the handling recorded and unreported.
+   */
+  reportUnfiledHandling?(lines: readonly UnfiledSiteHandling[]): Promise<{ fileName: string }>;
   /** R-BUR-019: a domain holder asks the bureau to cancel someone else's filing of the domain. */
   requestThirdPartyCancellation(input: {
     domain: string;

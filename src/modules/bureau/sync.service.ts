@@ -9,8 +9,10 @@ import { applyAccessChanges } from '../access/access.repository.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
 import { beijingDate } from '../calendar/index.ts';
 import type { OrdersService } from '../filings/orders.service.ts';
+import type { PayloadOf } from '../notifications/templates.ts';
 import type { Registry } from '../registry/registry.service.ts';
 import type { FilingDraft, OrderType } from '../rules/draft.ts';
+import { type DownloadActions, markUnfiledReported, pendingUnfiledReports } from './downloads.ts';
 import { MappingError, rejectionOf } from './mapping.ts';
 import { MiitProtocolError } from './miit/errors.ts';
 import type { BureauInbound, BureauPort, BureauResult } from './port.ts';
@@ -43,6 +45,10 @@ export interface SyncDeps {
   orders: OrdersService;
   registry: Registry;
   bureau: BureauPort;
+  /** HMDLB / HCJG / WBAWZLB / filed-elsewhere handling (`downloads.ts`). */
+  downloads: DownloadActions;
+  /** R-NTF-014: the notifications module's `notifyAccount` (absent: cancellations are applied, not notified). */
+  notifyAccount?: NotifyAccount;
   /** Minutes between two sync runs of the timer. */
   intervalMinutes?: number;
   log?: { info(o: Record<string, unknown>, m: string): void; warn(o: Record<string, unknown>, m: string): void };
@@ -85,7 +91,45 @@ export interface SyncReport {
   approved: number;
   rejected: number;
   cancellations: number;
+  /** HMDLB entries listed (ADD/UPDATE) and unlisted (REMOVE). */
+  blacklisted: number;
+  unlisted: number;
+  /** HCJG findings and WBAWZLB handling lines recorded. */
+  findings: number;
+  /** Domains blocked by downloads other than results (unfiled sites, access checks, filed elsewhere). */
+  blocked: number;
+  /** WBACLJG reports uploaded. */
+  reports: number;
 }
+
+const emptyReport = (): SyncReport => ({
+  uploaded: 0,
+  awaitingPassword: 0,
+  errors: 0,
+  files: 0,
+  approved: 0,
+  rejected: 0,
+  cancellations: 0,
+  blacklisted: 0,
+  unlisted: 0,
+  findings: 0,
+  blocked: 0,
+  reports: 0,
+});
+
+/** The notifications module's `notifyAccount`, narrowed to the one template the sync sends (R-NTF-014). */
+export type NotifyAccount = (
+  tx: Tx,
+  input: {
+    accountId: string;
+    template: 'R-NTF-014';
+    payload: PayloadOf<'R-NTF-014'>;
+    eventKey: string;
+    draft?: FilingDraft | null;
+    once?: boolean;
+  },
+  now: number,
+) => Promise<number>;
 
 export function createBureauSync(deps: SyncDeps, vault: FilingPasswordVault) {
   const { db } = deps.database;
@@ -377,31 +421,61 @@ export function createBureauSync(deps: SyncDeps, vault: FilingPasswordVault) {
     }
   }
 
-  async function applyCancellations(inbound: BureauInbound, report: SyncReport): Promise<void> {
+  /**
+   * ZXSJ: cancellations the bureau reports (R-BUR-016/017/019, and another provider's customer cancelling a subject
+   * accessed here too). The registry marks them CANCELLED and the domains are blocked FILING_CANCELLED (R-ACS-010);
+   * the account and the subject principal are told (R-NTF-014) with the reason code. Our own cancel orders were
+   * applied by their approval already: the registry reports no change and nothing is sent.
+   */
+  async function applyCancellations(tx: Tx, inbound: BureauInbound, report: SyncReport, t: number): Promise<void> {
     for (const c of inbound.cancellations) {
-      await db.transaction().execute(async (tx) => {
-        const t = now();
-        const effect = await deps.registry.applyCancellation(tx, c, t);
-        if (effect.access.length === 0) return;
-        await applyAccessChanges(tx, effect.access, t);
-        await appendAudit(
-          tx,
-          {
-            actor: BUREAU_ACTOR,
-            action: 'registry.bureau_cancellation',
-            objectType: c.level === 'SUBJECT' ? 'subject' : 'website',
-            objectId: effect.subjectId ?? undefined,
-            details: {
-              level: c.level,
-              bureauId: c.bureauId,
-              reason: c.reason ?? null,
-              domains: effect.access.map((a) => a.domain),
-            },
+      const website =
+        c.level === 'WEBSITE'
+          ? await tx
+              .selectFrom('websites')
+              .select('filing_number')
+              .where('bureau_id', '=', c.bureauId)
+              .executeTakeFirst()
+          : undefined;
+      const effect = await deps.registry.applyCancellation(tx, c, t);
+      if (effect.access.length === 0) continue;
+      await applyAccessChanges(tx, effect.access, t);
+      const domains = effect.access.map((a) => a.domain);
+      await appendAudit(
+        tx,
+        {
+          actor: BUREAU_ACTOR,
+          action: 'registry.bureau_cancellation',
+          objectType: c.level === 'SUBJECT' ? 'subject' : 'website',
+          objectId: effect.subjectId ?? undefined,
+          details: { level: c.level, bureauId: c.bureauId, reason: c.reason ?? null, domains },
+        },
+        t,
+      );
+      report.cancellations++;
+      const contact = effect.subjectId ? await deps.registry.contactOf(tx, effect.subjectId) : undefined;
+      const filingNumber = website?.filing_number ?? contact?.filingNumber;
+      if (!deps.notifyAccount || !contact || !filingNumber) continue;
+      await deps.notifyAccount(
+        tx,
+        {
+          accountId: contact.accountId,
+          template: 'R-NTF-014',
+          payload: {
+            filingNumber,
+            domains: [...new Set(domains)].sort().slice(0, 64),
+            ...(c.reason ? { reasonCode: c.reason.slice(0, 64) } : {}),
+            ...(contact.province ? { province: contact.province.slice(0, 16) } : {}),
           },
-          t,
-        );
-        report.cancellations++;
-      });
+          eventKey: `bureau-cancellation:${c.level}:${c.bureauId}`,
+          // the principal's address is all the template needs of a draft (notifyAccount's recipients)
+          draft: contact.principalEmail
+            ? ({ subjectPrincipal: { email: contact.principalEmail } } as FilingDraft)
+            : null,
+          once: true,
+        },
+        t,
+      );
     }
   }
 
@@ -413,64 +487,88 @@ export function createBureauSync(deps: SyncDeps, vault: FilingPasswordVault) {
       .where('payload_sha256', '=', inbound.payloadSha256)
       .executeTakeFirst();
     if (seen?.applied_at) return; // applied before a crash kept it from being acknowledged
+    // results move orders through transition() (one transaction each; a replay is refused as ILLEGAL_TRANSITION)
     await applyResults(inbound, report);
-    await applyCancellations(inbound, report);
     const kinds = [
       ...(inbound.results.length ? ['BAJG'] : []),
       ...(inbound.filed.length ? ['BASJ'] : []),
       ...(inbound.cancellations.length ? ['ZXSJ'] : []),
       ...(inbound.blacklist.length ? ['HMDLB'] : []),
+      ...(inbound.accessChecks?.length ? ['HCJG'] : []),
+      ...(inbound.unfiledSites?.length ? ['WBAWZLB'] : []),
       ...inbound.other,
     ];
-    const summary = JSON.stringify({
-      results: inbound.results.map((r) => ({ key: r.key, approved: r.approved, codes: r.findings.map((f) => f.code) })),
-      cancellations: inbound.cancellations,
-      blacklist: inbound.blacklist.map((b) => ({ kind: b.kind, operation: b.operation })),
+    // everything else commits with the inbox row: a file is either wholly applied and recorded, or not at all
+    await db.transaction().execute(async (tx) => {
+      const again = await tx
+        .selectFrom('bureau_inbox')
+        .select(['id', 'applied_at'])
+        .where('payload_sha256', '=', inbound.payloadSha256)
+        .executeTakeFirst();
+      if (again?.applied_at) return;
+      const t = now();
+      await applyCancellations(tx, inbound, report, t);
+      const fx = await deps.downloads.apply(tx, inbound, t);
+      report.blacklisted += fx.blacklisted;
+      report.unlisted += fx.unlisted;
+      report.findings += fx.findings;
+      report.blocked += fx.blocked.length;
+      const summary = JSON.stringify({
+        results: inbound.results.map((r) => ({
+          key: r.key,
+          approved: r.approved,
+          codes: r.findings.map((f) => f.code),
+        })),
+        cancellations: inbound.cancellations,
+        blacklist: inbound.blacklist.map((b) => ({ kind: b.kind, operation: b.operation })),
+        accessChecks: (inbound.accessChecks ?? []).map((c) => ({ kind: c.kind, websiteNumber: c.websiteNumber })),
+        unfiled: fx.unfiled.map((l) => ({ recordId: l.recordId, outcome: l.outcome })),
+        blocked: fx.blocked.slice(0, 100),
+      });
+      if (again)
+        await tx.updateTable('bureau_inbox').set({ applied_at: t, summary }).where('id', '=', again.id).execute();
+      else
+        await tx
+          .insertInto('bureau_inbox')
+          .values({
+            id: newId(),
+            file_name: inbound.fileName,
+            payload_sha256: inbound.payloadSha256,
+            kinds: JSON.stringify(kinds),
+            summary,
+            received_at: t,
+            applied_at: t,
+          })
+          .execute();
     });
-    const t = now();
-    if (seen) await db.updateTable('bureau_inbox').set({ applied_at: t }).where('id', '=', seen.id).execute();
-    else
-      await db
-        .insertInto('bureau_inbox')
-        .values({
-          id: newId(),
-          file_name: inbound.fileName,
-          payload_sha256: inbound.payloadSha256,
-          kinds: JSON.stringify(kinds),
-          summary,
-          received_at: t,
-          applied_at: t,
-        })
-        .execute();
+  }
+
+  /**
+   * WBACLJG: the handling of each listed unfiled site goes back to the bureau, one upload per listing file, after the
+   * transaction that blocked them (the network is never called inside a transaction). A bureau port without the
+   * report leaves the lines PENDING (shown to staff).
+   */
+  async function reportUnfiled(report: SyncReport): Promise<void> {
+    if (!deps.bureau.reportUnfiledHandling) return;
+    for (const p of await pendingUnfiledReports(db)) {
+      const r = await deps.bureau.reportUnfiledHandling(p.lines);
+      await markUnfiledReported(db, p.payloadSha256, r.fileName, now());
+      report.reports++;
+    }
   }
 
   /** One sync run: uploads, then downloads. Tests call it directly; the timer calls it every interval. */
   async function sync(): Promise<SyncReport> {
-    const report: SyncReport = {
-      uploaded: 0,
-      awaitingPassword: 0,
-      errors: 0,
-      files: 0,
-      approved: 0,
-      rejected: 0,
-      cancellations: 0,
-    };
+    const report = emptyReport();
     await upload(report);
     await deps.bureau.poll((inbound) => handle(inbound, report));
+    await reportUnfiled(report);
     return report;
   }
 
   /** Applies one decoded file (what `poll` hands over); exposed so a replay can be tested without the network. */
   async function applyInbound(inbound: BureauInbound): Promise<SyncReport> {
-    const report: SyncReport = {
-      uploaded: 0,
-      awaitingPassword: 0,
-      errors: 0,
-      files: 0,
-      approved: 0,
-      rejected: 0,
-      cancellations: 0,
-    };
+    const report = emptyReport();
     await handle(inbound, report);
     return report;
   }
@@ -514,16 +612,13 @@ export function createBureauSync(deps: SyncDeps, vault: FilingPasswordVault) {
     sync,
     applyInbound,
     upload: async () => {
-      const report: SyncReport = {
-        uploaded: 0,
-        awaitingPassword: 0,
-        errors: 0,
-        files: 0,
-        approved: 0,
-        rejected: 0,
-        cancellations: 0,
-      };
+      const report = emptyReport();
       await upload(report);
+      return report;
+    },
+    reportUnfiled: async () => {
+      const report = emptyReport();
+      await reportUnfiled(report);
       return report;
     },
     ensureTimer,

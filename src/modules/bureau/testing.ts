@@ -138,10 +138,20 @@ export interface Person {
   email?: string;
 }
 
+/** The principal mobile of a test person: 张三 (personDraft's) keeps 13800138000, everyone else their own. */
+export function mobileOf(certificateNumber: string): string {
+  return certificateNumber === '440524188001010014'
+    ? '13800138000'
+    : `138${certificateNumber.replace(/\D/g, '').slice(-8).padStart(8, '0')}`;
+}
+
 /** A personal FIRST draft with one website per domain (same principal, so one curtain photo covers them). */
 export function draftFor(domains: string | string[], person: Person, ip: string, siteName?: string) {
   const list = Array.isArray(domains) ? domains : [domains];
   const d = personDraft(list[0]!);
+  // a mobile belongs to one subject (R-SUB-019): each test person gets their own unless the test names one
+  const mobile = person.mobile ?? mobileOf(person.certificateNumber);
+  person = { ...person, mobile };
   d.subject.name = person.name;
   d.subject.certificateNumber = person.certificateNumber;
   d.subjectPrincipal = {

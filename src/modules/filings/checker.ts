@@ -4,6 +4,8 @@ import { missingMaterials } from '../rules/materials/rules.ts';
 import type { CheckContext } from '../rules/context.ts';
 import { PROVINCE_TABLE_VERSION, provinceTable } from '../rules/provinces/table.ts';
 import type { ProvinceTable } from '../rules/provinces/types.ts';
+import type { FilingDraft } from '../rules/draft.ts';
+import { type CheckFactsDeps, gatherCheckFacts } from './check-facts.ts';
 import type { DraftChecker } from './orders.service.ts';
 
 /**
@@ -35,23 +37,55 @@ export function checkContextFor(
 }
 
 /**
+ * The full context of a server-side check: the rule set in force, plus what the platform knows (servers, codes,
+ * registry, open orders, registrar, calendar) when fact sources are given. Without them the fact-based rules stay
+ * silent (a fact left undefined means "not known here").
+ */
+export async function fullCheckContext(
+  database: Database,
+  rules: ProvinceRuleSource,
+  facts: CheckFactsDeps | undefined,
+  input: { today: string; accountId: string; orderId?: string; draft: FilingDraft },
+): Promise<CheckContext> {
+  const base = checkContextFor(rules, input);
+  if (!facts) return base;
+  const gathered = await gatherCheckFacts(database.db, facts, {
+    accountId: input.accountId,
+    orderId: input.orderId,
+    draft: input.draft,
+  });
+  return { ...base, ...gathered };
+}
+
+/**
  * The server side of the rules engine for the lifecycle: the same `checkFiling` the browser runs, fed with what the
  * server knows and the province overrides in force today. The rule-set version is recorded with every result
- * (issue 3 §6).
+ * (issue 3 §6). Facts are gathered only where the caller asks (`withFacts`: saving and submitting an order before the
+ * bureau) — once approved, an order's own subject and domains are in the registry and would read as "already filed".
  */
 export function createDraftChecker(
-  _database: Database,
+  database: Database,
   rules: ProvinceRuleSource = SHIPPED_PROVINCE_RULES,
+  facts?: CheckFactsDeps,
 ): DraftChecker {
-  return (draft, ctx) => {
-    const context = checkContextFor(rules, { today: ctx.today, accountId: ctx.accountId });
+  return async (draft, ctx) => {
+    const context = await fullCheckContext(database, rules, ctx.withFacts ? facts : undefined, {
+      today: ctx.today,
+      accountId: ctx.accountId,
+      orderId: ctx.orderId,
+      draft,
+    });
     const r = checkFiling(draft, context);
     return {
       blocking: r.violations.filter((v) => v.severity === 'block').length,
       violations: r.violations,
       ruleSetVersion: r.ruleSetVersion,
       // R-ORD-020 / R-MAT-016: what 提交照片 still lacks (keep: OrdersService.submitPhotos reads it)
-      missingPhotos: missingMaterials(draft, context, 'PHOTO').map((m) => ({ kind: m.kind, websiteIndex: m.websiteIndex, reason: m.reason })),
+      missingPhotos: missingMaterials(draft, context, 'PHOTO').map((m) => ({
+        kind: m.kind,
+        websiteIndex: m.websiteIndex,
+        reason: m.reason,
+      })),
     };
   };
 }

@@ -184,7 +184,7 @@ export function registerPostFilingRoutes(app: App, deps: { postFiling: PostFilin
   const PostFilingType = Type.Union(['CHANGE_SUBJECT', 'CHANGE_WEBSITE', 'CHANGE_ACCESS', 'CANCEL_SUBJECT', 'CANCEL_WEBSITE', 'CANCEL_ACCESS'].map((t) => Type.Literal(t)));
   const Confirm = Type.Union([Type.Literal('CANCEL_SUBJECT'), Type.Literal('CANCEL_WEBSITE'), Type.Literal('CANCEL_ACCESS')]);
 
-  app.get('/api/v1/filings', { schema: { tags, summary: "The account's filed subject and websites (numbers, status, access here)" }, config: { auth: ['customer'] } }, async (req) =>
+  app.get('/api/v1/filings', { schema: { tags, summary: "The account's filed subject and websites (numbers, status, access here) with the gateway's decision per domain (R-ACS-006)" }, config: { auth: ['customer'] } }, async (req) =>
     deps.postFiling.filings(requireActor(req)),
   );
   app.post('/api/v1/orders/post-filing', {

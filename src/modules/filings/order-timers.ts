@@ -3,10 +3,54 @@ import type { Database } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { setTimer, type TimerHandler } from '../../platform/timers.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
-import { beijingDate, startOfBeijingDay, addCalendarDays } from '../calendar/index.ts';
+import { beijingDate, startOfBeijingDay, addCalendarDays, type WorkCalendar } from '../calendar/index.ts';
 import type { OrdersService } from './orders.service.ts';
 
 const SYSTEM: Actor = { id: null, role: 'system' };
+
+/** What a working-day timer (SLA clocks, R-ORD-017/021) keeps so a calendar change can move it. */
+export interface WorkingDayTimerPayload {
+  workingDays: number;
+  /** The Beijing date the count started from. */
+  from: string;
+}
+
+/** A working-day deadline falls due at the end of that Beijing working day. */
+export function workingDayDueAt(date: string): number {
+  return Date.parse(`${date}T23:59:59+08:00`);
+}
+
+/**
+ * An admin's calendar change (a late 调休 notice, R-CAL) moves every open working-day deadline computed under an older
+ * calendar: the count is redone from its start day, so a timer never fires on a day that is no longer a working day.
+ * Returns how many timers moved.
+ */
+export async function recomputeWorkingDayTimers(database: Database, calendar: WorkCalendar): Promise<number> {
+  const rows = await database.db
+    .selectFrom('timers')
+    .select(['id', 'payload', 'due_at', 'calendar_version'])
+    .where('done_at', 'is', null)
+    .where('calendar_version', 'is not', null)
+    .where('calendar_version', '!=', calendar.version)
+    .execute();
+  let moved = 0;
+  for (const r of rows) {
+    const p = r.payload ? (JSON.parse(r.payload) as Partial<WorkingDayTimerPayload>) : {};
+    if (typeof p.workingDays !== 'number' || typeof p.from !== 'string') continue;
+    const due = calendar.addWorkingDaysDetailed(p.from, p.workingDays);
+    const dueAt = workingDayDueAt(due.date);
+    // guarded by the version it was computed under: a timer a worker claimed or cleared meanwhile is left alone
+    const res = await database.db
+      .updateTable('timers')
+      .set({ due_at: dueAt, calendar_version: due.calendarVersion })
+      .where('id', '=', r.id)
+      .where('done_at', 'is', null)
+      .where('calendar_version', '=', r.calendar_version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 1 && dueAt !== Number(r.due_at)) moved++;
+  }
+  return moved;
+}
 export const SERVER_SWEEP = 'SERVER_EXPIRY_SWEEP';
 const NON_TERMINAL = ['DRAFT', 'PENDING_INITIAL_REVIEW', 'INITIAL_REJECTED', 'PHOTO_PENDING', 'PENDING_RE_REVIEW', 'RE_REVIEW_REJECTED', 'PENDING_BUREAU', 'BUREAU_REJECTED'];
 

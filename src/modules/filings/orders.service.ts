@@ -4,7 +4,7 @@ import type { PiiCrypto } from '../../platform/crypto/boot.ts';
 import { maskIdNumber } from '../../platform/crypto/pii.ts';
 import type { Database, Tx } from '../../platform/db/database.ts';
 import { newId, randomDigits } from '../../platform/db/ids.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, ruleViolation } from '../../platform/errors.ts';
 import { clearTimers, setTimer } from '../../platform/timers.ts';
 import { type AccessChange, applyAccessChanges } from '../access/access.repository.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
@@ -16,6 +16,7 @@ import { type FilingDraft, FilingDraftSchema } from '../rules/draft.ts';
 import { serverEligibility } from '../rules/eligibility.ts';
 import { provinceTable } from '../rules/provinces/table.ts';
 import { registrableDomain } from '../rules/validators/domain.ts';
+import type { Violation } from '../rules/violation.ts';
 import { type DomainFacts, type VerifyFacts, verifyOrderType } from './domain/detect-type.ts';
 import type { EditSection, OrderType } from './domain/order-types.ts';
 import { refusal, refusalToError } from './domain/refusals.ts';
@@ -32,6 +33,7 @@ import {
   type OrderFlags,
   type OrderSnapshot,
 } from './domain/transitions.ts';
+import { type WorkingDayTimerPayload, workingDayDueAt } from './order-timers.ts';
 
 export type OrderRow = NonNullable<Awaited<ReturnType<typeof loadOrder>>>;
 async function loadOrder(tx: Tx, id: string) {
@@ -56,13 +58,21 @@ export interface RejectionReason {
 /** What the lifecycle needs from the checker: blocking violations of the current draft (R-ORD-003 at submit). */
 export type DraftChecker = (
   draft: FilingDraft,
-  ctx: { accountId: string; today: string; orderType: OrderType },
-) => {
+  ctx: {
+    accountId: string;
+    today: string;
+    orderType: OrderType;
+    /** The order checked: its own code reservation and open state are not counted against it. */
+    orderId?: string;
+    /** Gather the platform's facts (servers, registry, open orders, registrar); false: the draft's own rules only. */
+    withFacts?: boolean;
+  },
+) => Promise<{
   blocking: number;
   violations: unknown[];
   ruleSetVersion?: string;
   missingPhotos: { kind: string; websiteIndex?: number; reason: { zh: string; en: string } }[];
-};
+}>;
 
 export interface OrdersDeps {
   database: Database;
@@ -76,10 +86,65 @@ export interface OrdersDeps {
    * Writes the notifications a transition sends (the table's `notify` rules, R-NTF) into the outbox, in the same
    * transaction as the state change, so a committed change is always reported and a rolled-back one never is.
    */
-  notify?: (tx: Tx, ctx: { row: OrderRow; decision: Accepted; draft: FilingDraft; actor: Actor; rejection?: RejectionReason[]; now: number }) => Promise<void>;
+  notify?: (
+    tx: Tx,
+    ctx: {
+      row: OrderRow;
+      decision: Accepted;
+      draft: FilingDraft;
+      actor: Actor;
+      rejection?: RejectionReason[];
+      now: number;
+    },
+  ) => Promise<void>;
+  /**
+   * The bureau's answer for the verify step (late-bound: the bureau module is built after this service). Without it,
+   * or when the bureau cannot be reached, the verify step decides from this platform's registry and says so.
+   */
+  bureauLookup?: () => BureauVerifyLookup | undefined;
+  /**
+   * R-BUR-018: the bureau's blacklist as downloaded (HMDLB), late-bound like `bureauLookup`. Returns the BLACKLISTED
+   * violations for a certificate number and website names, so a listed subject is refused at once rather than after
+   * the reviews and the bureau's 20 working days.
+   */
+  blacklist?: () => BlacklistCheck | undefined;
 }
 
+/** What the bureau knows for the verify step (R-ORD-004/006/008/009), gathered before the verify transaction. */
+export interface BureauVerifyAnswer {
+  /** The filing behind the entered certificate, at any provider. */
+  subject: { filingNumber: string; name: string } | null;
+  /** The certificate is in an application in flight at the bureau (R-ORD-008). */
+  subjectInFlight: boolean;
+  domains: {
+    domain: string;
+    /** In an application in flight at the bureau, any provider (R-ORD-009). */
+    inFlight: boolean;
+    filing: { websiteFilingNumber: string; subjectFilingNumber: string; subjectName: string } | null;
+  }[];
+}
+export type BureauVerifyLookup = (q: {
+  certificateType: string;
+  certificateNumber: string;
+  domains: string[];
+}) => Promise<BureauVerifyAnswer>;
+
+export type BlacklistCheck = (
+  db: Database['db'],
+  input: { certificateNumber?: string | null; websiteNames?: readonly (string | null | undefined)[] },
+) => Promise<Violation[]>;
+
+/** States in which the customer's data are still checked against the platform's facts (not yet at the bureau). */
+function beforeBureau(state: string): boolean {
+  return ['DRAFT', 'INITIAL_REJECTED', 'RE_REVIEW_REJECTED', 'BUREAU_REJECTED', 'PENDING_INITIAL_REVIEW'].includes(state);
+}
+
+/** Whether the verify step could ask the bureau; without it only this platform's registry decided. */
+export type BureauLookupOutcome = 'CONSULTED' | 'UNAVAILABLE' | 'NOT_CONFIGURED';
+
 const subjectPurpose = 'subject.cert';
+/** The order event detail recording an ACCESS order's copy of the bureau record (R-SUB-029). */
+const ACCESS_COPY = 'accessRecordCopied';
 
 export function createOrdersService(deps: OrdersDeps) {
   const { db } = deps.database;
@@ -119,12 +184,21 @@ export function createOrdersService(deps: OrdersDeps) {
   }
 
   /** Due instants for the timers a decision sets: calendar days as 24 h periods, working days by the calendar (§0.2). */
-  function timerDue(spec: Accepted['timers']['set'][number]): { dueAt: number; calendarVersion?: string } {
+  function timerDue(spec: Accepted['timers']['set'][number]): {
+    dueAt: number;
+    calendarVersion?: string;
+    payload?: WorkingDayTimerPayload;
+  } {
     const t = now();
     if ('calendarDays' in spec.due) return { dueAt: t + spec.due.calendarDays * 86_400_000 };
-    const r = deps.calendar.addWorkingDaysDetailed(today(), spec.due.workingDays);
-    // due at the end of that Beijing working day
-    return { dueAt: Date.parse(`${r.date}T23:59:59+08:00`), calendarVersion: r.calendarVersion };
+    const from = today();
+    const r = deps.calendar.addWorkingDaysDetailed(from, spec.due.workingDays);
+    // the start day and count travel with the timer, so a calendar change can recompute it (recomputeWorkingDayTimers)
+    return {
+      dueAt: workingDayDueAt(r.date),
+      calendarVersion: r.calendarVersion,
+      payload: { workingDays: spec.due.workingDays, from },
+    };
   }
 
   function orderDomains(draft: FilingDraft): string[] {
@@ -155,13 +229,35 @@ export function createOrdersService(deps: OrdersDeps) {
       const was = new Set(filed.map((f) => f.domain));
       const now = new Set(domains);
       return [
-        ...domains.filter((x) => !was.has(x)).map((domain) => ({ domain, decision: 'allow' as const, reason: 'FILED' as const, subjectId: row.subject_id, orderId: row.id })),
-        ...[...was].filter((x) => !now.has(x)).map((domain) => ({ domain, decision: 'block' as const, reason: 'NOT_FILED' as const, subjectId: row.subject_id, orderId: row.id })),
+        ...domains
+          .filter((x) => !was.has(x))
+          .map((domain) => ({
+            domain,
+            decision: 'allow' as const,
+            reason: 'FILED' as const,
+            subjectId: row.subject_id,
+            orderId: row.id,
+          })),
+        ...[...was]
+          .filter((x) => !now.has(x))
+          .map((domain) => ({
+            domain,
+            decision: 'block' as const,
+            reason: 'NOT_FILED' as const,
+            subjectId: row.subject_id,
+            orderId: row.id,
+          })),
       ];
     }
     // an abandoned or expired first filing is no longer "in progress": its domains are simply not filed
     if (a.group === 'NEW' && (d.to === 'ABANDONED' || d.to === 'EXPIRED'))
-      return domains.map((domain) => ({ domain, decision: 'block', reason: 'NOT_FILED', subjectId: row.subject_id, orderId: row.id }));
+      return domains.map((domain) => ({
+        domain,
+        decision: 'block',
+        reason: 'NOT_FILED',
+        subjectId: row.subject_id,
+        orderId: row.id,
+      }));
     const map = {
       ALLOWED: ['allow', 'FILED'],
       TEMPORARY: ['temp_allow', 'ACCESS_IN_REVIEW'],
@@ -195,7 +291,10 @@ export function createOrdersService(deps: OrdersDeps) {
        * Extra writes that must commit with the state change (e.g. the registry rows and filing numbers of a bureau
        * approval). Runs after the table accepted the event and the order row was updated, inside the transaction.
        */
-      inTransaction?: (tx: Tx, ctx: { row: OrderRow; decision: Accepted; draft: FilingDraft; now: number }) => Promise<void>;
+      inTransaction?: (
+        tx: Tx,
+        ctx: { row: OrderRow; decision: Accepted; draft: FilingDraft; now: number },
+      ) => Promise<void>;
     } = {},
   ) {
     return db.transaction().execute(async (tx) => {
@@ -273,13 +372,19 @@ export function createOrdersService(deps: OrdersDeps) {
           .execute();
       await applyAccessChanges(tx, await accessChanges(tx, d, row, draft), t);
       if (opts.inTransaction) await opts.inTransaction(tx, { row, decision: d, draft, now: t });
-      if (deps.notify && d.notify.length) await deps.notify(tx, { row, decision: d, draft, actor, rejection: opts.rejection, now: t });
+      if (deps.notify && d.notify.length)
+        await deps.notify(tx, { row, decision: d, draft, actor, rejection: opts.rejection, now: t });
       return { id: row.id, state: d.to, version: seq, transition: d.transition };
     });
   }
 
   /** Gathers the registry facts of the verify step (R-ORD-003/004) for the pure type detection. */
-  async function verifyFacts(tx: Tx, actor: Actor, input: VerifyInput): Promise<VerifyFacts> {
+  async function verifyFacts(
+    tx: Tx,
+    actor: Actor,
+    input: VerifyInput,
+    bureau: BureauVerifyAnswer | null = null,
+  ): Promise<VerifyFacts> {
     const key = subjectKey(input.subject.certificateType, input.subject.certificateNumber);
     const own = await tx
       .selectFrom('subjects')
@@ -317,6 +422,7 @@ export function createOrdersService(deps: OrdersDeps) {
     const domains: DomainFacts[] = [];
     for (const raw of input.domains) {
       const domain = safeRegistrable(raw) ?? raw.trim().toLowerCase();
+      const atBureau = bureau?.domains.find((b) => b.domain === domain);
       const rec = await tx
         .selectFrom('domains')
         .innerJoin('websites', 'websites.id', 'domains.website_id')
@@ -334,7 +440,10 @@ export function createOrdersService(deps: OrdersDeps) {
         .executeTakeFirst();
       domains.push({
         domain,
-        inFlightElsewhere: false,
+        // R-ORD-009: an application in flight at the bureau through any provider (the bureau's index; orders here
+        // that have not reached it yet do not hold a domain, so a draft cannot squat a stranger's domain)
+        inFlightElsewhere: !!atBureau?.inFlight,
+        // the registry here knows the access records and bindings; the bureau knows every other provider's filings
         filing: rec
           ? {
               websiteFilingNumber: rec.wfn ?? '',
@@ -344,7 +453,15 @@ export function createOrdersService(deps: OrdersDeps) {
               accessedHere: rec.accessed_here === 1,
               subjectBoundAccountId: await accountNo(rec.account_id),
             }
-          : null,
+          : atBureau?.filing
+            ? {
+                ...atBureau.filing,
+                // the public query does not disclose certificate numbers
+                subjectCertNumber: '',
+                accessedHere: false,
+                subjectBoundAccountId: null,
+              }
+            : null,
       });
     }
     return {
@@ -369,8 +486,17 @@ export function createOrdersService(deps: OrdersDeps) {
             principalIdExpired: false,
             filedDomainNotHeld: null,
           }
-        : null,
-      subjectInFlightElsewhere: false,
+        : bureau?.subject
+          ? {
+              filingNumber: bureau.subject.filingNumber,
+              subjectName: bureau.subject.name,
+              accessedHere: false,
+              oldCertOnRecord: false,
+              principalIdExpired: false,
+              filedDomainNotHeld: null,
+            }
+          : null,
+      subjectInFlightElsewhere: !!bureau?.subjectInFlight,
       domains,
     };
   }
@@ -498,7 +624,18 @@ export function createOrdersService(deps: OrdersDeps) {
         details: JSON.stringify({ transition: d.transition, type: o.type, variant: o.variant, ...o.details }),
       })
       .execute();
-    await appendAudit(tx, { actor, action: 'order.order_created', objectType: 'order', objectId: o.id, requestId: o.requestId, details: { type: o.type } }, t);
+    await appendAudit(
+      tx,
+      {
+        actor,
+        action: 'order.order_created',
+        objectType: 'order',
+        objectId: o.id,
+        requestId: o.requestId,
+        details: { type: o.type },
+      },
+      t,
+    );
     for (const spec of d.timers.set) await setTimer(tx, { kind: spec.kind, objectId: o.id, ...timerDue(spec) }, t);
     if (d.codeEffect) {
       const r = await tx
@@ -512,12 +649,50 @@ export function createOrdersService(deps: OrdersDeps) {
     return orderNo;
   }
 
+  /**
+   * The bureau's answer for the verify step, asked before its transaction (a SQLite write transaction is never held
+   * across a network call). A bureau that cannot be reached leaves the decision to this platform's registry.
+   */
+  async function askBureau(
+    input: VerifyInput,
+  ): Promise<{ answer: BureauVerifyAnswer | null; outcome: BureauLookupOutcome }> {
+    const lookup = deps.bureauLookup?.();
+    if (!lookup) return { answer: null, outcome: 'NOT_CONFIGURED' };
+    try {
+      const answer = await lookup({
+        certificateType: input.subject.certificateType,
+        certificateNumber: input.subject.certificateNumber,
+        domains: input.domains,
+      });
+      return { answer, outcome: 'CONSULTED' };
+    } catch {
+      return { answer: null, outcome: 'UNAVAILABLE' };
+    }
+  }
+
   async function create(actor: Actor, input: VerifyInput, requestId?: string) {
     if (input.domains.length === 0) throw refusalToError(refusal('NO_DOMAINS'));
+    const listed = await deps.blacklist?.()?.(db, { certificateNumber: input.subject.certificateNumber });
+    if (listed?.length) throw ruleViolation(listed);
+    const bureau = await askBureau(input);
+    const bureauNote =
+      bureau.outcome === 'UNAVAILABLE'
+        ? {
+            code: 'BUREAU_UNAVAILABLE',
+            message: {
+              zh: '管局系统暂不可用，本次仅依据本平台的备案数据判断备案类型；提交管局时仍以管局数据为准',
+              en: "The bureau could not be reached: the order type was detected from this platform's registry only; the bureau still checks it on submission",
+            },
+          }
+        : null;
     return db.transaction().execute(async (tx) => {
-      const facts = await verifyFacts(tx, actor, input);
+      const facts = await verifyFacts(tx, actor, input, bureau.answer);
       const detected = verifyOrderType(facts);
-      if (!detected.ok) throw refusalToError(detected, detected.domains ? { domains: detected.domains } : undefined);
+      if (!detected.ok)
+        throw refusalToError(detected, {
+          ...(detected.domains ? { domains: detected.domains } : {}),
+          bureauLookup: bureau.outcome,
+        });
       const resource = await resolveResource(tx, actor, input);
       const d = decideCreate(
         {
@@ -533,6 +708,8 @@ export function createOrdersService(deps: OrdersDeps) {
       const draft: FilingDraft = {
         orderType: detected.type,
         province: input.province as FilingDraft['province'],
+        // ADD_WEBSITE and ACCESS act on the filed subject; ACCESS fetches its record with this number (R-ORD-032)
+        ...(detected.subjectFilingNumber ? { subjectFilingNumber: detected.subjectFilingNumber } : {}),
         subject: {
           type: input.subject.type as never,
           name: input.subject.name,
@@ -560,7 +737,18 @@ export function createOrdersService(deps: OrdersDeps) {
         decision: d,
         requestId,
       });
-      return { id, orderNo, type: detected.type, variant: detected.variant, state: d.to, version: 1 };
+      return {
+        id,
+        orderNo,
+        type: detected.type,
+        variant: detected.variant,
+        state: d.to,
+        version: 1,
+        subjectFilingNumber: detected.subjectFilingNumber,
+        prefill: detected.prefill,
+        bureauLookup: bureau.outcome,
+        warnings: bureauNote ? [bureauNote] : [],
+      };
     });
   }
 
@@ -573,7 +761,21 @@ export function createOrdersService(deps: OrdersDeps) {
       // staff reading personal data is audited (DESIGN decision 7)
       await appendAudit(db, { actor, action: 'order.pii_viewed', objectType: 'order', objectId: id, requestId }, now());
     }
-    return { ...view(row), draft, allowedEvents: allowedEvents(snapshot(row), domainActor(actor)) };
+    // 提交照片 is offered only with every curtain photo attached (R-ORD-020), as submitPhotos() checks it; the rules run
+    // only where the event could be offered at all
+    const who = domainActor(actor);
+    const photoStep = allowedEvents(snapshot(row, { curtainPhotosComplete: true }), who).includes('SUBMIT_PHOTOS');
+    const curtainPhotosComplete =
+      photoStep &&
+      (
+        await deps.checkDraft(draft, {
+          accountId: row.account_id,
+          today: today(),
+          orderType: row.order_type as OrderType,
+          orderId: row.id,
+        })
+      ).missingPhotos.length === 0;
+    return { ...view(row), draft, allowedEvents: allowedEvents(snapshot(row, { curtainPhotosComplete }), who) };
   }
 
   async function list(actor: Actor, filter: { state?: string } = {}) {
@@ -599,6 +801,58 @@ export function createOrdersService(deps: OrdersDeps) {
     }));
   }
 
+  /** The paths an ACCESS order copied from the bureau record at its last copy (R-SUB-029), or null before any copy. */
+  async function accessCopyOf(id: string): Promise<string[] | null> {
+    const rows = await db
+      .selectFrom('order_events')
+      .select('details')
+      .where('order_id', '=', id)
+      .where('details', 'like', `%${ACCESS_COPY}%`)
+      .orderBy('seq', 'desc')
+      .execute();
+    for (const r of rows) {
+      const paths = (JSON.parse(r.details ?? 'null') as Record<string, { paths?: string[] }> | null)?.[ACCESS_COPY]
+        ?.paths;
+      if (paths) return paths;
+    }
+    return null;
+  }
+
+  /**
+   * R-ORD-032a: writes the bureau record's subject, principal and selected websites into an ACCESS order's draft (an
+   * EDIT of the website selection, TARGETS) and records which values were copied: those stay read-only (R-SUB-029).
+   */
+  async function copyAccessRecord(
+    actor: Actor,
+    id: string,
+    copy: { draft: FilingDraft; copiedPaths: string[] },
+    requestId?: string,
+  ) {
+    const row = await loadOrder(db, id);
+    if (!row || (actor.role === 'customer' && row.account_id !== actor.id))
+      throw new DomainError('NOT_FOUND', { reason: 'ORDER_NOT_FOUND' });
+    if (row.order_type !== 'ACCESS')
+      throw new DomainError('CONFLICT', {
+        reason: 'NOT_AN_ACCESS_ORDER',
+        message: { zh: '只有接入备案订单会复制管局备案信息', en: 'Only access orders copy the bureau record' },
+      });
+    const draft: FilingDraft = {
+      ...copy.draft,
+      orderType: 'ACCESS',
+      province: (row.province ?? copy.draft.province) as FilingDraft['province'],
+    };
+    return transition(id, { type: 'EDIT', sections: ['TARGETS'] }, actor, {
+      requestId,
+      draft,
+      details: {
+        [ACCESS_COPY]: {
+          paths: copy.copiedPaths,
+          websites: (draft.websites ?? []).map((w) => w.filingNumber ?? null),
+        },
+      },
+    });
+  }
+
   /** Saves the draft (an EDIT event: the table decides whether this state allows it) and returns the live check. */
   async function saveDraft(actor: Actor, id: string, version: number, draft: FilingDraft, requestId?: string) {
     if (!Value.Check(FilingDraftSchema, draft)) throw new DomainError('VALIDATION_FAILED', { reason: 'DRAFT_SCHEMA' });
@@ -615,18 +869,42 @@ export function createOrdersService(deps: OrdersDeps) {
     const before = decDraft(row);
     const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
     const sections: EditSection[] = [];
-    if (!same(before.subject, fixed.subject) || !same(before.subjectPrincipal, fixed.subjectPrincipal)) sections.push('SUBJECT');
-    if (!same(before.websites, fixed.websites)) sections.push('WEBSITES');
+    const dataChanged = {
+      subject: !same(before.subject, fixed.subject) || !same(before.subjectPrincipal, fixed.subjectPrincipal),
+      websites: !same(before.websites, fixed.websites) || !same(before.subjectFilingNumber, fixed.subjectFilingNumber),
+    };
+    if (row.order_type === 'ACCESS') {
+      // R-SUB-029 / R-WEB-024: every value copied from the bureau record is read-only, named field by field; what is
+      // left to change is the access part (IPs, servers, a newer certificate's number) and the materials
+      const paths = (await accessCopyOf(id)) ?? VERIFY_FIXED_PATHS;
+      const edits = readOnlyEdits(before, fixed, paths);
+      if (edits.length) {
+        const violations = edits.map(readOnlyViolation);
+        throw new DomainError('RULE_VIOLATION', {
+          reason: 'ACCESS_DATA_READ_ONLY',
+          message: violations[0]!.message,
+          violations,
+          // the problem's field errors carry no rule id: name each field's rule here
+          details: { rule: 'R-SUB-029', readOnly: violations.map((v) => ({ field: v.field, rule: v.rule })) },
+        });
+      }
+      if (dataChanged.subject || dataChanged.websites) sections.push('ACCESS_DATA');
+    } else {
+      if (dataChanged.subject) sections.push('SUBJECT');
+      if (!same(before.websites, fixed.websites)) sections.push('WEBSITES');
+    }
     if (!same(before.materials, fixed.materials)) sections.push('MATERIALS');
     const r = await transition(id, { type: 'EDIT', sections: sections.length ? sections : ['MATERIALS'] }, actor, {
       expectedVersion: version,
       requestId,
       draft: fixed,
     });
-    const check = deps.checkDraft(fixed, {
+    const check = await deps.checkDraft(fixed, {
       accountId: row.account_id,
       today: today(),
       orderType: row.order_type as OrderType,
+      orderId: row.id,
+      withFacts: beforeBureau(r.state),
     });
     return { ...r, check };
   }
@@ -637,17 +915,34 @@ export function createOrdersService(deps: OrdersDeps) {
     if (!row || (actor.role === 'customer' && row.account_id !== actor.id))
       throw new DomainError('NOT_FOUND', { reason: 'ORDER_NOT_FOUND' });
     const draft = decDraft(row);
-    const check = deps.checkDraft(draft, {
+    // R-ORD-032a/c: an ACCESS order goes to review with the bureau record, which the filing password unlocks
+    if (row.order_type === 'ACCESS' && !(await accessCopyOf(id)))
+      throw ruleViolation([
+        {
+          rule: 'R-ORD-032',
+          code: 'FILING_PASSWORD_REQUIRED',
+          severity: 'block',
+          field: 'subjectFilingNumber',
+          message: {
+            zh: '请先输入主体备案密码：接入备案的主体和网站信息须从管局备案记录中复制',
+            en: "Enter the subject's filing password first: an access order copies its subject and website data from the bureau record",
+          },
+        },
+      ]);
+    const check = await deps.checkDraft(draft, {
       accountId: row.account_id,
       today: today(),
       orderType: row.order_type as OrderType,
+      orderId: row.id,
+      withFacts: true,
     });
-    if (check.blocking > 0) {
-      const { ruleViolation } = await import('../../platform/errors.ts');
-      throw ruleViolation(
-        (check.violations as import('../rules/violation.ts').Violation[]).filter((v) => v.severity === 'block'),
-      );
-    }
+    const listed =
+      (await deps.blacklist?.()?.(db, {
+        certificateNumber: draft.subject?.certificateNumber,
+        websiteNames: (draft.websites ?? []).map((w) => w.name),
+      })) ?? [];
+    if (check.blocking > 0 || listed.length > 0)
+      throw ruleViolation([...listed, ...(check.violations as Violation[]).filter((v) => v.severity === 'block')]);
     const event: OrderEvent = row.state === 'DRAFT' ? { type: 'SUBMIT' } : { type: 'RESUBMIT' };
     return transition(id, event, actor, {
       expectedVersion: version,
@@ -660,8 +955,14 @@ export function createOrdersService(deps: OrdersDeps) {
   /** 提交照片 (T11/T16): refused with PHOTO_MISSING until every required curtain photo is attached (R-ORD-020). */
   async function submitPhotos(actor: Actor, id: string, version: number, requestId?: string) {
     const row = await loadOrder(db, id);
-    if (!row || (actor.role === 'customer' && row.account_id !== actor.id)) throw new DomainError('NOT_FOUND', { reason: 'ORDER_NOT_FOUND' });
-    const check = deps.checkDraft(decDraft(row), { accountId: row.account_id, today: today(), orderType: row.order_type as OrderType });
+    if (!row || (actor.role === 'customer' && row.account_id !== actor.id))
+      throw new DomainError('NOT_FOUND', { reason: 'ORDER_NOT_FOUND' });
+    const check = await deps.checkDraft(decDraft(row), {
+      accountId: row.account_id,
+      today: today(),
+      orderType: row.order_type as OrderType,
+      orderId: row.id,
+    });
     return transition(id, { type: 'SUBMIT_PHOTOS' }, actor, {
       expectedVersion: version,
       requestId,
@@ -670,9 +971,101 @@ export function createOrdersService(deps: OrdersDeps) {
     });
   }
 
-  return { create, get, list, events, saveDraft, submit, submitPhotos, transition, insertOrder, decDraft: (row: OrderRow) => decDraft(row), bureauDays, domainActor, today };
+  return {
+    create,
+    get,
+    list,
+    events,
+    saveDraft,
+    submit,
+    submitPhotos,
+    transition,
+    insertOrder,
+    copyAccessRecord,
+    accessCopyOf,
+    decDraft: (row: OrderRow) => decDraft(row),
+    bureauDays,
+    domainActor,
+    today,
+  };
 }
 export type OrdersService = ReturnType<typeof createOrdersService>;
+
+/** What the verify step fixed in an ACCESS order before its record was copied. */
+const VERIFY_FIXED_PATHS = [
+  'subjectFilingNumber',
+  'subject.type',
+  'subject.name',
+  'subject.certificateType',
+  'subject.certificateNumber',
+];
+
+/** The value at a path of the form `a.b[2].c`. */
+export function valueAt(o: unknown, path: string): unknown {
+  let cur: unknown = o;
+  for (const part of path.split('.')) {
+    const m = part.match(/^(\w+)(?:\[(\d+)\])?$/);
+    if (!m || cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[m[1]!];
+    if (m[2] !== undefined) cur = Array.isArray(cur) ? cur[Number(m[2])] : undefined;
+  }
+  return cur;
+}
+
+/**
+ * R-SUB-029 / R-WEB-024 / R-ORD-032b: the copied values an edited ACCESS draft changed (`websites` when it changed
+ * the website selection, which only the selection step does). Strings compare trimmed, domains as sets.
+ */
+export function readOnlyEdits(before: FilingDraft, after: FilingDraft, paths: readonly string[]): string[] {
+  const norm = (v: unknown) =>
+    Array.isArray(v)
+      ? JSON.stringify(v.map((x) => (typeof x === 'string' ? x.trim().toLowerCase() : x)).sort())
+      : JSON.stringify(typeof v === 'string' ? v.trim() : (v ?? null));
+  const numbers = (d: FilingDraft) => (d.websites ?? []).map((w) => w.filingNumber ?? '').join('|');
+  if (numbers(before) !== numbers(after)) return ['websites'];
+  return paths.filter((p) => norm(valueAt(before, p)) !== norm(valueAt(after, p)));
+}
+
+function readOnlyViolation(field: string): Violation {
+  const fix = {
+    zh: '接入备案只是为已有备案增加本接入商，过程中不能修改备案信息：请先到原接入商处变更，或接入完成后在本接入商办理变更备案（所在省份允许时）',
+    en: 'An access filing only adds this provider to the existing filing and cannot change it: change the data at the original provider first, or by a change order here after access where the province allows',
+  };
+  if (field === 'websites')
+    return {
+      rule: 'R-ORD-032',
+      code: 'ACCESS_DATA_READ_ONLY',
+      severity: 'block',
+      field,
+      message: {
+        zh: '接入的网站须在“选择网站”步骤中从主体的已备案网站中选择（1～10 个）',
+        en: "The websites to access are chosen in the website selection step, from the subject's filed websites (1–10)",
+      },
+    };
+  if (/\.domains$/.test(field))
+    return {
+      rule: 'R-WEB-024',
+      code: 'ACCESS_DATA_READ_ONLY',
+      severity: 'block',
+      field,
+      message: {
+        zh: '接入备案不能删除或增加域名：可在接入完成后通过变更网站删除，或先在原接入商处删除',
+        en: 'An access filing cannot remove or add domains: remove them by a website change after access, or at the original provider first',
+      },
+      fix,
+    };
+  return {
+    rule: 'R-SUB-029',
+    code: 'ACCESS_DATA_READ_ONLY',
+    severity: 'block',
+    field,
+    message: {
+      zh: `接入备案的信息来自管局备案记录，不可修改（${field}）`,
+      en: `Access filings carry the bureau record read-only (${field})`,
+    },
+    fix,
+  };
+}
 
 function safeRegistrable(host: string): string | null {
   try {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { describe, test } from 'node:test';
+import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { MAX_UPLOAD_BYTES } from './acceptance.ts';
 import {
@@ -15,6 +16,17 @@ import {
 import { bmp, jpegWithComment, padJpeg, padPng, photo, pngHeaderOnly } from './test-images.ts';
 
 const ID = 'WEBSITE_PRINCIPAL_ID_FRONT' as const;
+
+/** A PNG tEXt chunk (keyword, NUL, text) with its CRC. */
+function pngTextChunk(keyword: string, text: string): Buffer {
+  const data = Buffer.from(`${keyword}\0${text}`, 'latin1');
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write('tEXt', 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from('tEXt', 'latin1'), data])), 0);
+  return Buffer.concat([head, data, crc]);
+}
 
 function inspect(bytes: Buffer, fileName: string, extra: Partial<UploadInput> = {}): Promise<UploadInspection> {
   return inspectAndNormalizeUpload({ bytes, fileName, kind: ID, ...extra });
@@ -66,6 +78,22 @@ describe('R-MAT-001 attack set: each hostile upload is refused with its code', (
   test('R-MAT-001: a PHP payload hidden in a JPEG comment segment is refused IMAGE_POLYGLOT', async () => {
     const jpeg = jpegWithComment(await photo('jpeg', 300, 300), '<?php system($_GET["c"]); ?>');
     refusedWith(await inspect(jpeg, 'id.jpg'), 'IMAGE_POLYGLOT');
+  });
+
+  test('R-MAT-001: markup bytes occurring by chance inside compressed pixel data do not refuse a genuine photo', async () => {
+    // about one photo in 500 KB carries `<svg` somewhere in its entropy-coded scan (random bytes); refusing those
+    // would reject real customers' photos at random, while a signature in a metadata segment is still caught (above)
+    const j = await photo('jpeg', 800, 600);
+    let sos = -1;
+    for (let i = 2; i < j.length - 1 && sos < 0; i++) if (j[i] === 0xff && j[i + 1] === 0xda) sos = i;
+    const inScan = sos + 2 + j.readUInt16BE(sos + 2) + Math.floor((j.length - sos) / 2);
+    const chance = Buffer.from(j);
+    chance.write('<svg', inScan, 'latin1');
+    accepted(await inspect(chance, 'id.jpg'));
+    const png = await photo('png', 300, 300);
+    // the same bytes in a PNG text chunk are a polyglot
+    const withText = Buffer.concat([png.subarray(0, 33), pngTextChunk('Comment', '<svg onload=alert(1)>'), png.subarray(33)]);
+    refusedWith(await inspect(withText, 'id.png'), 'IMAGE_POLYGLOT');
   });
 
   test('R-MAT-001: an SVG renamed .png is refused IMAGE_FORMAT (content, not name)', async () => {

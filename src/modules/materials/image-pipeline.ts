@@ -249,7 +249,7 @@ function checkPng(b: Buffer): StructureResult {
 }
 
 /** Walks JPEG markers to the EOI that ends the primary image; returns the offset just after it. */
-function jpegEnd(b: Buffer, start: number): number | StructureResult {
+function jpegEnd(b: Buffer, start: number, pixelData?: [number, number][]): number | StructureResult {
   if (b[start] !== 0xff || b[start + 1] !== 0xd8) return corrupt('JPEG 文件头无效', 'invalid JPEG header');
   let pos = start + 2;
   for (;;) {
@@ -267,6 +267,7 @@ function jpegEnd(b: Buffer, start: number): number | StructureResult {
     pos += len;
     if (marker === 0xda) {
       // Entropy-coded scan: runs until a marker that is not a stuffed 0xFF00 or a restart marker.
+      const scanStart = pos;
       for (;;) {
         if (pos + 1 >= b.length) return corrupt('JPEG 文件被截断', 'the JPEG is truncated');
         if (b[pos] === 0xff) {
@@ -279,6 +280,7 @@ function jpegEnd(b: Buffer, start: number): number | StructureResult {
         }
         pos++;
       }
+      pixelData?.push([scanStart, pos]);
     }
   }
 }
@@ -367,13 +369,50 @@ const structureCheckers: Record<ImageFormat, (b: Buffer) => StructureResult> = {
 
 /**
  * Markup that makes a file a browser- or interpreter-readable polyglot even when it sits inside a metadata segment.
- * Long enough that compressed image data matches by chance with negligible probability.
+ * Searched outside the pixel data only (see withoutPixelData).
  */
 const markupSignatures = ['<?php', '<script', '<html', '<svg', '<iframe', 'javascript:'];
 
-function embeddedMarkup(b: Buffer): string | null {
-  const text = b.toString('latin1').toLowerCase();
+function embeddedMarkup(b: Buffer, format: ImageFormat): string | null {
+  const text = withoutPixelData(b, format).toString('latin1').toLowerCase();
   return markupSignatures.find((s) => text.includes(s)) ?? null;
+}
+
+/**
+ * The file minus its compressed pixel data (JPEG entropy-coded scans, PNG IDAT/fdAT, GIF image blocks): where a
+ * polyglot hides its markup is metadata and trailers, while compressed pixels are random bytes in which a short
+ * signature like `<svg` turns up by chance about once per 500 KB of photo — a false refusal of a genuine photo.
+ * Only our re-encoding is ever stored or served, so markup inside pixel data cannot reach a browser either.
+ */
+function withoutPixelData(b: Buffer, format: ImageFormat): Buffer {
+  const skip: [number, number][] = [];
+  if (format === 'jpeg') {
+    // every stream: the primary image and any Multi-Picture streams after it (checkJpeg accepted the layout)
+    let pos = 0;
+    while (pos + 2 < b.length && b[pos] === 0xff && b[pos + 1] === 0xd8) {
+      const end = jpegEnd(b, pos, skip);
+      if (typeof end !== 'number') break;
+      pos = end;
+    }
+  } else if (format === 'png') {
+    for (let pos = 8; pos + 12 <= b.length; ) {
+      const len = b.readUInt32BE(pos);
+      const type = b.subarray(pos + 4, pos + 8).toString('latin1');
+      if (type === 'IDAT' || type === 'fdAT') skip.push([pos + 8, Math.min(pos + 8 + len, b.length)]);
+      pos += 12 + len;
+    }
+  } else {
+    return b; // GIF: rare for filing materials and small; scanned whole
+  }
+  if (skip.length === 0) return b;
+  const parts: Buffer[] = [];
+  let at = 0;
+  for (const [from, to] of skip) {
+    parts.push(b.subarray(at, from));
+    at = to;
+  }
+  parts.push(b.subarray(at));
+  return Buffer.concat(parts);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -438,7 +477,7 @@ export async function inspectAndNormalizeUpload(input: UploadInput): Promise<Upl
   if (!structure.ok) return refuse(input, structure.code, { reason_zh: structure.zh, reason_en: structure.en });
   if (structure.frames > 1) return refuse(input, 'IMAGE_ANIMATED');
 
-  const markup = embeddedMarkup(bytes);
+  const markup = embeddedMarkup(bytes, format);
   if (markup) {
     return refuse(input, 'IMAGE_POLYGLOT', { reason_zh: `含有 "${markup}"`, reason_en: `it contains "${markup}"` });
   }

@@ -33,22 +33,20 @@ async function boot(env: Record<string, string>) {
   const pii = loadPiiCrypto(config, { ephemeral: true });
   const n = createNotifications({ database, clock, config, pii });
   const now = clock.now().getTime();
-  const id = await database.db
-    .transaction()
-    .execute((tx) =>
-      n.enqueue(
-        tx,
-        {
-          channel: 'email',
-          to: 'zhang@example.com',
-          template: 'R-NTF-015',
-          lang: 'zh',
-          payload: { domain: 'example-exp.cn' },
-          eventRef: 'a|domain-expired|account',
-        },
-        now,
-      ),
-    );
+  const id = await database.db.transaction().execute((tx) =>
+    n.enqueue(
+      tx,
+      {
+        channel: 'email',
+        to: 'zhang@example.com',
+        template: 'R-NTF-015',
+        lang: 'zh',
+        payload: { domain: 'example-exp.cn' },
+        eventRef: 'a|domain-expired|account',
+      },
+      now,
+    ),
+  );
   return { n, database, dataDir, id: id ?? '' };
 }
 
@@ -57,6 +55,11 @@ describe('mail transport chosen at boot', () => {
     const { n, database, id } = await boot({
       BEIAN_MODE: 'production',
       BEIAN_PII_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+      // production boots only with a real bureau account (issue 6); nothing here talks to it
+      BEIAN_BUREAU_URL: 'https://bureau.example.invalid',
+      BEIAN_BUREAU_ISP_ID: '110000000211',
+      BEIAN_BUREAU_USER: 'beian',
+      BEIAN_BUREAU_PASSWORD: 'secret',
     });
     const { lines, log } = capture();
     n.useLog(log);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { signIn, type TestApp, testApp } from '../../../test/support/app.ts';
 import { testBackend } from '../../../test/support/db.ts';
-import { passInitialReview, personDraft } from '../../../test/support/drafts.ts';
+import { passInitialReview, personDraft, personDraftFor, testPerson } from '../../../test/support/drafts.ts';
 import { multipart } from '../../../test/support/multipart.ts';
 import { loadPiiCrypto } from '../../platform/crypto/boot.ts';
 import type { Tx } from '../../platform/db/database.ts';
@@ -85,6 +85,8 @@ async function submittedOrder(
   domain: string,
   ip: string,
   edit: (d: ReturnType<typeof personDraft>) => void = () => {},
+  /** Test person number: another account's submitted order binds its subject (R-ACC-004). */
+  person = 1,
 ) {
   const created = await t.app.inject({
     method: 'POST',
@@ -94,7 +96,7 @@ async function submittedOrder(
       subject: {
         type: 'PERSONAL',
         certificateType: 'RESIDENT_ID',
-        certificateNumber: '440524188001010014',
+        certificateNumber: testPerson(person).certificateNumber,
         name: '张三',
       },
       province: '广东',
@@ -102,7 +104,7 @@ async function submittedOrder(
     },
   });
   assert.equal(created.statusCode, 201, created.body);
-  const draft = personDraft(domain);
+  const draft = personDraftFor(domain, person);
   draft.websites[0].accessIps = [ip];
   edit(draft);
   const saved = await t.app.inject({
@@ -1049,7 +1051,7 @@ describe(`notification timers (${testBackend})`, () => {
   it('R-NTF-011 R-ORD-026: 38 days into a step the customer is warned of the expiry date', async () => {
     const c = await customerWithServer(t, 'idle@example.com', '203.0.113.16');
     const start = t.clock.now().getTime();
-    const o = await submittedOrder(t, c.cookie, 'example-idle.cn', '203.0.113.16');
+    const o = await submittedOrder(t, c.cookie, 'example-idle.cn', '203.0.113.16', undefined, 2);
     t.clock.set(new Date(start + 38 * 86_400_000 + 60_000));
     await t.timers.runDue();
     const mails = (await deliver()).filter((m) => m.subject.includes(o.orderNo));

@@ -136,6 +136,29 @@ const CancelAccessPayload = Type.Object({
   websites: Type.Array(FiledWebsite, { maxItems: 64 }),
 });
 
+/** R-BUR-016: what each bureau cancellation reason code means, in the customer's words (FAQ 为什么备案号会被注销). */
+const CANCELLATION_REASON_TEXT: Record<string, { zh: string; en: string }> = {
+  SUBJECT_REQUEST: { zh: '备案主体申请注销', en: 'the subject asked for the cancellation' },
+  DOMAIN_HOLDER_CONFLICT: {
+    zh: '域名的新持有者因域名冲突申请注销',
+    en: "the domain's new holder asked for it because of a domain conflict",
+  },
+  SHELL_NO_ACCESS: {
+    zh: '网站长期无接入，作为空壳网站注销',
+    en: 'the website had no access provider (a shell filing)',
+  },
+  INACCURATE_INFO: {
+    zh: '网站信息不真实、不准确或有信息缺失',
+    en: 'the filed information was untrue, inaccurate or incomplete',
+  },
+  ILLEGAL_CONTENT: { zh: '网站含有违法信息', en: 'the website carried illegal content' },
+};
+
+function reasonLabel(code: string, lang: Lang): string {
+  const t = CANCELLATION_REASON_TEXT[code];
+  return t ? (lang === 'zh' ? `，${t.zh}` : `: ${t.en}`) : '';
+}
+
 const BureauCancellationPayload = Type.Object({
   filingNumber: Str(40),
   domains: Type.Array(Str(253), { maxItems: 64 }),
@@ -835,8 +858,8 @@ export const TEMPLATES = {
           kind: 'p',
           text: tr(
             lang,
-            `管局已注销备案号 ${p.filingNumber}${p.reasonCode ? `（注销原因代码：${p.reasonCode}）` : ''}。以下域名已无法通过${env.providerName}的服务器访问：${p.domains.join('、')}。`,
-            `The bureau cancelled filing number ${p.filingNumber}${p.reasonCode ? ` (reason code ${p.reasonCode})` : ''}. These domains are now blocked on ${env.providerName}'s servers: ${p.domains.join(', ')}.`,
+            `管局已注销备案号 ${p.filingNumber}${p.reasonCode ? `（注销原因代码：${p.reasonCode}${reasonLabel(p.reasonCode, 'zh')}）` : ''}。以下域名已无法通过${env.providerName}的服务器访问：${p.domains.join('、')}。`,
+            `The bureau cancelled filing number ${p.filingNumber}${p.reasonCode ? ` (reason code ${p.reasonCode}${reasonLabel(p.reasonCode, 'en')})` : ''}. These domains are now blocked on ${env.providerName}'s servers: ${p.domains.join(', ')}.`,
           ),
         },
         {

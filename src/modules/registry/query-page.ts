@@ -72,10 +72,19 @@ export function renderQueryPage(
       (r.records.length === 0
         ? `<p class="none">${esc(t.none)}</p>`
         : `<table><thead><tr>${t.cols.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>${r.records
-            .map(
-              (x) =>
-                `<tr><td>${esc(x.subjectName)}</td><td>${esc(t.types[x.subjectType] ?? x.subjectType)}</td><td>${esc(x.subjectFilingNumber)}</td><td>${esc(x.websiteName)}</td><td>${esc(x.websiteFilingNumber)}</td><td>${x.domains.map(esc).join('<br>')}</td><td>${esc(x.approvedOn ?? '')}</td></tr>`,
-            )
+            .map((x) => {
+              // each cell carries its column name: on a phone the rows become labelled cards (see the style below)
+              const cells = [
+                esc(x.subjectName),
+                esc(t.types[x.subjectType] ?? x.subjectType),
+                esc(x.subjectFilingNumber),
+                esc(x.websiteName),
+                esc(x.websiteFilingNumber),
+                x.domains.map(esc).join('<br>'),
+                esc(x.approvedOn ?? ''),
+              ];
+              return `<tr>${cells.map((c, i) => `<td data-label="${esc(t.cols[i] ?? '')}">${c}</td>`).join('')}</tr>`;
+            })
             .join('')}</tbody></table>`);
   }
   const suffixes = outcome.suffixes?.length
@@ -86,7 +95,7 @@ export function renderQueryPage(
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(t.title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2rem auto;padding:0 1rem;color:#222}form{display:flex;gap:.5rem;margin:1rem 0}input{flex:1;padding:.4rem}table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.4rem;text-align:left;vertical-align:top}th{background:#f4f4f4}.none,.error{color:#a00}.note{color:#8a6d00}</style>
+<style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2rem auto;padding:0 1rem;color:#222}form{display:flex;gap:.5rem;margin:1rem 0}input{flex:1;padding:.4rem}table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.4rem;text-align:left;vertical-align:top}th{background:#f4f4f4}@media (max-width:640px){body{margin:1rem auto}form{flex-wrap:wrap}input{min-width:0}table,tbody,tr,td{display:block;width:auto}thead{position:absolute;left:-9999px}tr{border:1px solid #ccc;margin:0 0 .75rem;padding:.25rem 0}td{border:0;padding:.25rem .5rem;display:flex;gap:.75rem}td::before{content:attr(data-label);flex:0 0 6.5em;color:#666}}.none,.error{color:#a00}.note{color:#8a6d00}</style>
 </head><body>
 <p style="text-align:right"><a href="/query?${esc(here.toString())}">${esc(t.other)}</a></p>
 <h1>${esc(t.title)}</h1><p>${esc(t.intro)}</p>

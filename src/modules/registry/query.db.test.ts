@@ -73,6 +73,9 @@ describe(`R-BUR-012 public query: API and page (${testBackend})`, () => {
     assert.match(zh.headers['content-type'] as string, /text\/html/);
     assert.match(zh.body, /<html lang="zh-CN">/);
     assert.ok(zh.body.includes(numbers.website));
+    // on a phone the 7-column table becomes one labelled card per record (each cell names its column)
+    assert.match(zh.body, new RegExp(`<td data-label="网站备案号">${numbers.website}</td>`));
+    assert.match(zh.body, /@media \(max-width:640px\)/);
     const en = await h.t.app.inject({
       method: 'GET',
       url: `/query?by=domain&q=${encodeURIComponent('<script>x</script>.cn')}&lang=en`,

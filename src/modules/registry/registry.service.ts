@@ -659,7 +659,35 @@ export function createRegistry(deps: RegistryDeps) {
     };
   }
 
-  return { subjectKey, keysOfNumber, applyApproval, applyCancellation, target, applyAccess: applyAccessChanges };
+  /**
+   * Whom to tell about a registry event of a subject (R-NTF-014): its account, its province and the subject
+   * principal's email (decrypted here, the only place that holds the subject data key context).
+   */
+  async function contactOf(tx: Tx, subjectId: string) {
+    const s = await tx
+      .selectFrom('subjects')
+      .select(['id', 'account_id', 'province', 'filing_number', 'data_enc'])
+      .where('id', '=', subjectId)
+      .executeTakeFirst();
+    if (!s) return undefined;
+    const email = decSubject(s.id, s.data_enc).subjectPrincipal?.email?.trim();
+    return {
+      accountId: s.account_id,
+      province: s.province,
+      filingNumber: s.filing_number,
+      principalEmail: email || null,
+    };
+  }
+
+  return {
+    subjectKey,
+    keysOfNumber,
+    applyApproval,
+    applyCancellation,
+    target,
+    contactOf,
+    applyAccess: applyAccessChanges,
+  };
 }
 
 export type Registry = ReturnType<typeof createRegistry>;

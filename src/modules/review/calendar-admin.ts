@@ -72,14 +72,14 @@ export interface CalendarOverrideInput {
 export function createCalendarAdmin(deps: {
   database: Database;
   holder: CalendarHolder;
-  onRebuilt?: (calendar: WorkCalendar) => void;
+  onRebuilt?: (calendar: WorkCalendar) => void | Promise<void>;
 }) {
   const { db } = deps.database;
 
   async function rebuild(): Promise<WorkCalendar> {
     const next = await loadWorkCalendar(deps.database);
     deps.holder.replace(next);
-    deps.onRebuilt?.(next);
+    await deps.onRebuilt?.(next);
     return next;
   }
 

@@ -119,6 +119,19 @@ for (const code of [
 /** Initial-review reasons the catalogue names outside the R-REJ-007 table. */
 const EXTRA_REASONS: CatalogueReason[] = [
   {
+    // R-MAT-003 names this reason beside CERT_IMAGE_UNCLEAR; the rule's own title (both sides) is only one of its causes
+    code: 'CERT_IMAGE_INCOMPLETE',
+    label: { zh: '证件不完整', en: 'Certificate image incomplete' },
+    stages: ['initial'],
+    fields: ['materials'],
+    rules: ['R-MAT-003'],
+    fix: {
+      zh: '请上传证件原件的彩色扫描件或彩色照片（黑白复印件不可用），双面证件需正反面齐全，图片完整无裁切。',
+      en: 'Upload a colour scan or colour photo of the original certificate (not a black-and-white copy), both sides where it has two, uncropped.',
+    },
+    source: 'rej',
+  },
+  {
     code: 'FILING_NUMBER_NOT_DISPLAYED',
     label: { zh: '已备案网站未按要求悬挂备案号', en: 'A filed website does not display its filing number' },
     stages: ['initial', 'bureau'],

@@ -76,10 +76,15 @@ function groupOf(ruleId: string): ChecklistGroup {
 }
 
 /**
- * Warnings at fill-in that initial review must not pass: R-WEB-009 (「初审不得通过」 an unverified domain) and
- * R-WEB-014 (privacy protection where the owner must match: 「初审驳回」).
+ * Warnings at fill-in that initial review must not pass: R-WEB-009 (「初审不得通过」 an unverified domain),
+ * R-WEB-014 (privacy protection where the owner must match: 「初审驳回」) and R-EXT-012 (a 文网文 added while the home
+ * page does not show its number: initial review rejects with CULTURE_LICENCE_NOT_DISPLAYED).
  */
-export const REVIEW_BLOCKING_WARNINGS: ReadonlySet<string> = new Set(['DOMAIN_NOT_REAL_NAME', 'DOMAIN_PRIVACY_ON']);
+export const REVIEW_BLOCKING_WARNINGS: ReadonlySet<string> = new Set([
+  'DOMAIN_NOT_REAL_NAME',
+  'DOMAIN_PRIVACY_ON',
+  'CULTURE_LICENCE_NOT_DISPLAYED',
+]);
 
 const PHOTO_ORDER_TYPES = new Set(['FIRST', 'ADD_WEBSITE']);
 const EXISTING_SITES_TYPES = new Set(['ADD_WEBSITE', 'CHANGE_SUBJECT', 'CHANGE_WEBSITE', 'CHANGE_ACCESS']);
@@ -278,9 +283,16 @@ function contentItems(draft: FilingDraft): ChecklistItem[] {
       'R-MAT-003',
       'materials',
       ['R-MAT-003', 'R-SUB-003'],
-      { zh: '证件清晰、完整，且为最新证件', en: 'Certificates are legible, complete and the latest ones' },
+      {
+        zh: '证件为原件的彩色扫描件或照片，正反面齐全、清晰、完整，且为最新证件',
+        en: 'Certificates are colour scans or photos of the original, both sides, legible, complete and the latest ones',
+      },
       'CERT_IMAGE_UNCLEAR',
       'materials',
+      {
+        zh: '黑白复印件、缺少一面或裁切不全时，以「CERT_IMAGE_INCOMPLETE 证件不完整」驳回；模糊不清时以「证件不清晰」驳回。',
+        en: 'Reject a black-and-white copy, a missing side or a cropped image with CERT_IMAGE_INCOMPLETE; an illegible one with CERT_IMAGE_UNCLEAR.',
+      },
     ),
   );
   return items;

@@ -3,6 +3,7 @@ import type { Config } from '../../platform/config.ts';
 import type { PiiCrypto } from '../../platform/crypto/boot.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { App } from '../../platform/http/app.ts';
+import type { CheckFactsDeps } from '../filings/check-facts.ts';
 import type { WorkCalendar } from '../calendar/index.ts';
 import type { OrdersService } from '../filings/orders.service.ts';
 import type { Notifications } from '../notifications/index.ts';
@@ -33,7 +34,9 @@ export function createReviewModule(deps: {
   provinceRules: ProvinceOverrideStore;
   /** The notifications module's message to a person (R-NTF-008: the SMS after a missed confirmation call). */
   notifyPerson: Notifications['notifyPerson'];
-  onCalendarRebuilt?: (calendar: WorkCalendar) => void;
+  onCalendarRebuilt?: (calendar: WorkCalendar) => void | Promise<void>;
+  /** The platform's facts for the reviewer's checklist (the same the submit check uses). */
+  checkFacts?: CheckFactsDeps;
 }) {
   const providerConfig = createProviderConfigStore({
     database: deps.database,
@@ -56,6 +59,7 @@ export function createReviewModule(deps: {
     provinceRules: deps.provinceRules,
     providerConfig: providerConfig.get,
     notifyPerson: deps.notifyPerson,
+    checkFacts: deps.checkFacts,
   });
   const dashboard = createDashboardService({
     database: deps.database,

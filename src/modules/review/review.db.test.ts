@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { type TestApp, testApp } from '../../../test/support/app.ts';
 import { testBackend } from '../../../test/support/db.ts';
 import { orderVersion, signInAs, submittedOrder, usersByRole } from './test-support.ts';
+import { testPerson } from '../../../test/support/drafts.ts';
 
 const ENV = { BEIAN_SERVER_SYNC_DELAY_MINUTES: '0' };
 const HOUR = 3_600_000;
@@ -72,8 +73,8 @@ describe(`review back office over HTTP (${testBackend})`, () => {
       .execute();
     assert.equal(sms.length, 1, 'R-NTF-008: one SMS after the missed call');
     assert.equal(sms[0].channel, 'sms');
-    assert.equal(t.notifications.outbox.decodeRecipient(sms[0]), '13800138000');
-    assert.notEqual(sms[0].recipient, '13800138000', 'the number is stored encrypted');
+    assert.equal(t.notifications.outbox.decodeRecipient(sms[0]), testPerson(2).mobile);
+    assert.notEqual(sms[0].recipient, testPerson(2).mobile, 'the number is stored encrypted');
     assert.equal((t.notifications.outbox.decodePayload(sms[0]) as { attempt: number }).attempt, 1);
 
     const tooSoon = await post(who.reviewer, url, { outcome: 'unreached' });
@@ -118,7 +119,7 @@ describe(`review back office over HTTP (${testBackend})`, () => {
         [2, 'unreached'],
       ],
     );
-    assert.equal(p.calls.attempts[0].callee, '138****8000');
+    assert.equal(p.calls.attempts[0].callee, `138****${testPerson(2).mobile.slice(-4)}`);
     assert.deepEqual(
       p.timeline.filter((e: { kind: string }) => e.kind === 'call').map((e: { attempt: number }) => e.attempt),
       [1, 2],
@@ -398,6 +399,22 @@ describe(`review back office over HTTP (${testBackend})`, () => {
     assert.equal(add.statusCode, 201, add.body);
     assert.equal(t.calendar.isWorkingDay('2026-11-03'), false, 'beian.calendar is the rebuilt one');
     assert.equal(await dueOn(), '2026-11-04');
+    // the durable SLA timer computed under the old calendar moved with it (it would otherwise fire a day early)
+    const slaTimers = async () =>
+      (
+        await t.database.db
+          .selectFrom('timers')
+          .select(['due_at', 'calendar_version'])
+          .where('object_id', '=', o.id)
+          .where('done_at', 'is', null)
+          .where('calendar_version', 'is not', null)
+          .execute()
+      ).map((r) => ({ due: new Date(Number(r.due_at) + 8 * 3_600_000).toISOString().slice(0, 10), v: r.calendar_version }));
+    assert.ok((await slaTimers()).length > 0, 'submission set a working-day SLA timer');
+    for (const timer of await slaTimers()) {
+      assert.equal(timer.due, '2026-11-04');
+      assert.equal(timer.v, t.calendar.version);
+    }
     const dup = await post(who.admin, '/api/v1/admin/calendar/overrides', {
       date: '2026-11-03',
       kind: 'holiday',
@@ -416,6 +433,7 @@ describe(`review back office over HTTP (${testBackend})`, () => {
     assert.equal(del.statusCode, 200, del.body);
     assert.equal(await dueOn(), '2026-11-03');
     assert.equal(t.calendar.isWorkingDay('2026-11-03'), true);
+    for (const timer of await slaTimers()) assert.equal(timer.due, '2026-11-03');
   });
 
   it('provider configuration: typed, audited, public read', async () => {

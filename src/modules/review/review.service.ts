@@ -8,7 +8,8 @@ import { DomainError } from '../../platform/errors.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { type Actor, appendAudit, listAudit } from '../audit/audit.repository.ts';
 import { beijingDate, type WorkCalendar } from '../calendar/index.ts';
-import { checkContextFor } from '../filings/checker.ts';
+import type { CheckFactsDeps } from '../filings/check-facts.ts';
+import { fullCheckContext } from '../filings/checker.ts';
 import type { OrdersService } from '../filings/orders.service.ts';
 import type { Notifications } from '../notifications/index.ts';
 import { checkFiling } from '../rules/check.ts';
@@ -89,6 +90,8 @@ export interface ReviewDeps {
   provinceRules: ProvinceOverrideStore;
   providerConfig: () => Promise<ProviderConfig>;
   notifyPerson: Notifications['notifyPerson'];
+  /** The platform's facts for the checklist (servers, registry, open orders, registrar); absent: the draft's rules only. */
+  checkFacts?: CheckFactsDeps;
 }
 
 const STAGE_OF_STATE: Record<string, ReviewStage> = {
@@ -266,9 +269,16 @@ export function createReviewService(deps: ReviewDeps) {
     accountId: string,
     draft: FilingDraft,
     calls: CallStatus | null,
+    withFacts = true,
   ): Promise<Checklist> {
     const day = today();
-    const ctx = checkContextFor(deps.provinceRules.source, { today: day, accountId, orderId: order.id });
+    // facts only while the order is in review: once at or past the bureau, its own filing would read as "already filed"
+    const ctx = await fullCheckContext(deps.database, deps.provinceRules.source, withFacts ? deps.checkFacts : undefined, {
+      today: day,
+      accountId,
+      orderId: order.id,
+      draft,
+    });
     const result = checkFiling(draft, ctx);
     const province = order.province && isProvinceName(order.province) ? order.province : null;
     const provinceRules = province ? ctx.provinces[province] : null;
@@ -305,7 +315,7 @@ export function createReviewService(deps: ReviewDeps) {
     const stage: ReviewStage | null = STAGE_OF_STATE[order.state] ?? null;
     const accountId = await accountOf(orderId);
     const cc = await callContext(orderId, order.state, draft);
-    const checklist = await checklistFor(stage ?? 'initial', order, accountId, draft, cc.status);
+    const checklist = await checklistFor(stage ?? 'initial', order, accountId, draft, cc.status, stage !== null);
     const events = await deps.orders.events(actor, orderId);
     const stored = await rejectionsOf(db, orderId);
     const rejectionEvents = events.filter((e) => (REJECTION_AUDIT_TYPES as readonly string[]).includes(e.event));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { signIn, type TestApp } from '../../../test/support/app.ts';
-import { personDraft } from '../../../test/support/drafts.ts';
+import { personDraft, personDraftFor, testPerson } from '../../../test/support/drafts.ts';
 
 /** Fixtures shared by the review module's API and browser tests. */
 
@@ -72,7 +72,7 @@ export async function submittedOrder(
       subject: {
         type: 'PERSONAL',
         certificateType: 'RESIDENT_ID',
-        certificateNumber: '440524188001010014',
+        certificateNumber: testPerson(n).certificateNumber,
         name: '张三',
       },
       province: '广东',
@@ -81,7 +81,8 @@ export async function submittedOrder(
   });
   assert.equal(created.statusCode, 201, created.body);
   const id = created.json().id as string;
-  const draft = personDraft(domain);
+  // each customer files for their own person: a subject belongs to one account (R-ACC-004)
+  const draft = personDraftFor(domain, n);
   draft.websites[0].accessIps = [ip];
   opts.mutate?.(draft);
   const saved = await t.app.inject({

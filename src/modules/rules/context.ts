@@ -135,6 +135,8 @@ export interface OpenOrderFacts {
   id: string;
   provider: 'HERE' | 'OTHER';
   accountId?: string | null;
+  /** The account's public number, shown masked in R-ACC-004's message (the id is internal). */
+  accountUin?: string | null;
   orderType: OrderType;
   /** §17 state here; 'IN_FLIGHT' for another provider's order. */
   state: string;

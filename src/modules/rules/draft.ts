@@ -296,6 +296,13 @@ export const MaterialSchema = Type.Object(
     signed: Type.Optional(Type.Boolean()),
     fingerprint: Type.Optional(Type.Boolean()),
     registrarRemarks: Type.Optional(Type.Array(ShortText(200), { maxItems: 20 })),
+    /**
+     * Handwriting on a verification sheet besides the signature (R-MAT-009): a domain list written into the domain
+     * box (R-MAT-008), a province remark (R-MAT-011, R-MAT-013), or anything else (OTHER, a review warning).
+     */
+    handwrittenMarks: Type.Optional(
+      Type.Array(Type.Enum(['DOMAIN_LIST', 'PROVINCE_REMARK', 'OTHER'] as const), { maxItems: 3 }),
+    ),
     /** Handheld photo: which copy of the licence is held (R-MAT-005). */
     licenceCopy: Type.Optional(Type.Enum(['DUPLICATE', 'ORIGINAL'] as const)),
     /** Title and text of a document whose wording a rule checks (R-PRV-020 《承诺书》). */

@@ -25,6 +25,13 @@ export {
   serverEligibility,
 } from './eligibility.ts';
 export { type DomainOutcome, detectOrderType, type OrderTypeDetection } from './order-type.ts';
+export {
+  COMMERCIAL_CAPITAL_THRESHOLD_CNY,
+  type QualificationDecision,
+  type QualificationFacts,
+  type QualificationRequest,
+  qualificationRequestDecision,
+} from './qualification.ts';
 export { HELPER_RULE_IDS, ruleRegistry, validationRuleIds } from './registry.ts';
 export { defineRule, type RuleDef, type RuleScope, ruleApplies, violation } from './rule.ts';
 export { lintWebsiteName, type NameFinding } from './rules/naming.ts';

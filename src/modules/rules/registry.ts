@@ -28,7 +28,8 @@ export const ruleRegistry: readonly RuleDef[] = [
 /**
  * Catalogue rules that are validations implemented by exported helpers rather than by a draft rule: server
  * eligibility (serverEligibility), code generation (authCodeGenerationRefusal), the verify-step type detection
- * (detectOrderType) and the IP-change check (ipChangeFilingRequired). The coverage script requires tests for these too.
+ * (detectOrderType), the IP-change check (ipChangeFilingRequired) and the qualification request
+ * (qualificationRequestDecision). The coverage script requires tests for these too.
  */
 export const HELPER_RULE_IDS: readonly string[] = [
   'R-ACC-007',
@@ -40,6 +41,8 @@ export const HELPER_RULE_IDS: readonly string[] = [
   'R-ACC-018',
   'R-ORD-003',
   'R-CHG-007',
+  'R-EXT-004',
+  'R-EXT-005',
 ];
 
 /** Catalogue ids that are validations: the coverage script fails when one of them is named by no test. */

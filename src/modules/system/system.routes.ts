@@ -9,7 +9,16 @@ import { appendAudit, listAudit } from '../audit/audit.repository.ts';
 
 export const CLOCK_OFFSET_KEY = 'demo_clock_offset_ms';
 
-export function registerSystemRoutes(app: App, deps: { database: Database; clock: Clock; metrics: Metrics }) {
+export function registerSystemRoutes(
+  app: App,
+  deps: {
+    database: Database;
+    clock: Clock;
+    metrics: Metrics;
+    /** Other clocks of the demo that must move with this one (the in-process bureau simulator's). */
+    onClockAdvanced?: (ms: number) => Promise<void>;
+  },
+) {
   const { database, clock, metrics } = deps;
   const tags = ['system'];
 
@@ -109,6 +118,9 @@ export function registerSystemRoutes(app: App, deps: { database: Database; clock
           t,
         );
       });
+      // the demo's simulated bureau keeps its own clock (as a real bureau would); moving only Beian's would leave
+      // every bureau decision 20 working days away however far the demo advanced
+      await deps.onClockAdvanced?.(ms);
       return { now: clock.now().toISOString() };
     },
   );

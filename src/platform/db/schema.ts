@@ -371,6 +371,66 @@ export interface RegistryAccessTable {
   updated_at: number;
 }
 
+/** 006_extras: the public-security filing number a customer recorded for a website (R-EXT-002). */
+export interface PsbRecordsTable {
+  id: string;
+  website_id: string;
+  account_id: string;
+  psb_number: string;
+  approved_on: string;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** 006_extras: a qualification-document request (接入商资质证明) as a ticket (R-EXT-004/005). */
+export interface QualificationRequestsTable {
+  id: string;
+  account_id: string;
+  domain: string;
+  uin: string;
+  registered_capital_cny: number | null;
+  website_id: string | null;
+  filing_number: string | null;
+  /** JSON array of the non-blocking findings (R-EXT-005). */
+  warnings: string;
+  state: string;
+  note: string | null;
+  decided_by: string | null;
+  decided_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** 005_registrar: the provider's registrar database (R-WEB-007..014); the registrant name is an envelope. */
+export interface RegistrarDomainsTable {
+  /** Registrable domain, ASCII (punycode), lower-case. */
+  domain: string;
+  registrar: string;
+  domestic_qualified: number;
+  /** Civil date real-name verification completed; null = not verified. */
+  real_name_verified_on: string | null;
+  /** PERSONAL | ORGANISATION; null = not stated. */
+  registrant_type: string | null;
+  registrant_name_enc: string | null;
+  privacy_protection: number;
+  expires_on: string | null;
+  updated_at: number;
+}
+
+/** 005_registrar: blind indexes of filed principals (R-SUB-019/020/023), kept up to date by the check-facts gatherer. */
+export interface RegistryPrincipalKeysTable {
+  /** The subject or website row the principal belongs to. */
+  entity_id: string;
+  entity_type: string;
+  subject_id: string;
+  /** `updated_at` of the source row when these keys were computed. */
+  source_updated_at: number;
+  mobile_key: string | null;
+  phone_key: string | null;
+  cert_key: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -398,4 +458,8 @@ export interface DB {
   bureau_journal: BureauJournalTable;
   bureau_inbox: BureauInboxTable;
   registry_access: RegistryAccessTable;
+  registrar_domains: RegistrarDomainsTable;
+  registry_principal_keys: RegistryPrincipalKeysTable;
+  psb_records: PsbRecordsTable;
+  qualification_requests: QualificationRequestsTable;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { photo } from '../../../src/modules/materials/test-images.ts';
-import { personDraft } from '../../../test/support/drafts.ts';
+import { type personDraft, personDraftFor, testPerson } from '../../../test/support/drafts.ts';
 import { type ApiClient, giveServer, openPage, type Stack, snap, startStack } from '../customer/browser-harness.ts';
 import { buttonName } from '../customer/ui-helpers.ts';
 
@@ -46,7 +46,8 @@ async function submittedOrder(stack: Stack, n: number, domain: string, submit = 
     subject: {
       type: 'PERSONAL',
       certificateType: 'RESIDENT_ID',
-      certificateNumber: '440524188001010014',
+      // each customer files for their own person: a subject belongs to one account (R-ACC-004)
+      certificateNumber: testPerson(n).certificateNumber,
       name: '张三',
     },
     province: '广东',
@@ -54,7 +55,7 @@ async function submittedOrder(stack: Stack, n: number, domain: string, submit = 
   });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   const id = created.body.id;
-  const { materials: _none, ...draft } = personDraft(domain);
+  const { materials: _none, ...draft } = personDraftFor(domain, n);
   draft.websites[0].accessIps = [ip];
   const saved = await customer.call<{ version: number }>('PUT', `/api/v1/orders/${id}/draft`, { version: 1, draft });
   assert.equal(saved.status, 200, JSON.stringify(saved.body));

@@ -7,6 +7,7 @@ import { it } from 'node:test';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { seedDemo } from '../../../src/cli/seed-demo.ts';
+import { applyAccessChanges } from '../../../src/modules/access/access.repository.ts';
 import { photo } from '../../../src/modules/materials/test-images.ts';
 import { type Beian, createBeian } from '../../../src/platform/beian.ts';
 import { loadConfig } from '../../../src/platform/config.ts';
@@ -345,6 +346,15 @@ export async function fileElsewhere(
       })
       .execute();
   }
+  // as the bureau sync does with an approval: websites accessed here are served by the gateway (R-ACS-006)
+  if (s.accessedHere)
+    await db.transaction().execute((tx) =>
+      applyAccessChanges(
+        tx,
+        s.websites.map((w) => ({ domain: w.domain, decision: 'allow', reason: 'FILED', subjectId })),
+        t,
+      ),
+    );
   return { subjectId, websiteIds };
 }
 
@@ -488,6 +498,48 @@ export async function submittedOrder(stack: Stack, email: string, domain: string
   const submitted = await customer.call('POST', `/api/v1/orders/${id}/submit`, { version: resaved.body.version });
   if (submitted.status !== 200) throw new Error(`submit: ${JSON.stringify(submitted.body)}`);
   return { id, customer, email, password: 'customer-password' };
+}
+
+/**
+ * A control call to the bureau simulator Beian runs in-process in demo mode (src/modules/bureau/README.md): the test
+ * plays the bureau (decide, clock, settings) the way an operator of the simulator would, over its HTTP controls.
+ */
+export async function simControl<T = unknown>(
+  stack: Stack,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const sim = stack.beian.bureau.simulator();
+  if (!sim) throw new Error('the bureau simulator is not running (demo mode without BEIAN_BUREAU_URL runs it)');
+  const res = await fetch(`${sim.url}${path}`, {
+    method,
+    headers: { 'x-sim-token': sim.token, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+/** The provider's bureau sync (uploads, then downloads), run by an admin over the API as the console's button does. */
+export async function bureauSync(stack: Stack) {
+  const admin = await stack.as('admin@demo.beian', 'demo-admin-1');
+  const r = await admin.call('POST', '/api/v1/bureau/sync');
+  if (r.status !== 200) throw new Error(`bureau sync: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/**
+ * Asks the access listener (the edge's /access/check, src/modules/access) about a host, as nginx's auth_request does:
+ * the original host in X-Original-Host. Loopback callers need no token when BEIAN_ACCESS_TOKEN is unset.
+ */
+export async function accessCheck(stack: Stack, host: string): Promise<{ status: number; reason: string | null }> {
+  const addr = stack.beian.access.address();
+  if (!addr) throw new Error('the access listener is not up');
+  const res = await fetch(`http://127.0.0.1:${addr.port}/access/check`, { headers: { 'x-original-host': host } });
+  await res.arrayBuffer();
+  return { status: res.status, reason: res.headers.get('x-beian-reason') };
 }
 
 /** Signs the browser page in through the sign-in form. */

@@ -123,6 +123,8 @@ describe('customer console: shell, authorization codes, after filing, keyboard (
     });
     await page.getByRole('button', { name: /账号菜单：赵六/ }).click();
     await page.getByRole('menuitem', { name: '退出登录' }).click();
+    // signed out before the next sign-in: a navigation racing the sign-out would keep the old session
+    await page.waitForURL('**/sign-in');
     await signInPage(page, stack, 'qian@example.com', 'qian-password');
     const filings = page.locator('.ant-card').filter({ hasText: '我的备案信息' });
     await filings.getByText('粤ICP备26000777号-1').waitFor();
@@ -151,6 +153,8 @@ describe('customer console: shell, authorization codes, after filing, keyboard (
   it('staff: a reviewer lands in the back office inside the same shell', async () => {
     await page.getByRole('button', { name: /账号菜单：钱七/ }).click();
     await page.getByRole('menuitem', { name: '退出登录' }).click();
+    // signed out before the next sign-in: a navigation racing the sign-out would keep the old session
+    await page.waitForURL('**/sign-in');
     await signInPage(page, stack, 'reviewer@demo.beian', 'demo-reviewer-1');
     assert.match(page.url(), /\/review/);
     await page.getByRole('button', { name: 'Switch to English' }).waitFor();

@@ -4,12 +4,15 @@ import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
+  accessCheck,
+  bureauSync,
   giveServer,
   imageFiles,
   openPage,
   reviewer,
   type Stack,
   settle,
+  simControl,
   snap,
   startStack,
   stepWithShots,
@@ -18,12 +21,15 @@ import { buttonName, fillDate, formItem, pickOption } from './ui-helpers.ts';
 
 const DIR = 'first-filing';
 
-describe('customer console: a first filing from sign-up to the bureau (browser)', () => {
+const DOMAIN = 'example-shop.cn';
+
+describe('customer console: a first filing from sign-up to a filing number served by the access check (browser)', () => {
   let stack: Stack;
   let page: Page;
   let errors: string[];
   let files: Awaited<ReturnType<typeof imageFiles>>;
   let orderId = '';
+  let subjectNumber = '';
   const it = stepWithShots(() => page, DIR);
 
   before(async () => {
@@ -213,8 +219,13 @@ describe('customer console: a first filing from sign-up to the bureau (browser)'
     await page.reload();
     await page.getByRole('heading', { name: '办理幕布拍照' }).waitFor();
     await page.getByRole('heading', { name: '照片要求' }).waitFor();
+    // 提交照片 follows the order's allowedEvents: not offered before the curtain photo is attached
+    const submitPhotos = page.getByRole('button', { name: buttonName('提交照片') });
+    assert.equal(await submitPhotos.isDisabled(), true);
+    await page.getByText('上传全部幕布照片后才能提交照片。').waitFor();
     await page.locator('section[data-slot="CURTAIN_PHOTO"] input[type=file]').setInputFiles(files.jpeg2);
     await page.locator('section[data-slot="CURTAIN_PHOTO"]').getByText('已上传').waitFor();
+    await page.getByRole('button', { name: buttonName('提交照片'), disabled: false }).waitFor();
     await snap(page, DIR, '17-photo');
     await page.getByRole('button', { name: buttonName('提交照片') }).click();
     await page.locator('.state-tag').getByText('复审中').first().waitFor();
@@ -233,13 +244,109 @@ describe('customer console: a first filing from sign-up to the bureau (browser)'
     await snap(page, DIR, '19-at-bureau');
   });
 
+  it('R-ACS-017 R-BUR-011: at the bureau the console explains that a decision shows only after the provider syncs it', async () => {
+    const sync = page.locator('tr').filter({ hasText: '结果同步到本平台' });
+    assert.match((await sync.textContent()) ?? '', /最晚 \d{4}-\d{2}-\d{2}（管局作出决定后 2 个工作日内）/);
+    const note = page.locator('.bureau-sync-note');
+    await note.getByText('管局的审核结果需要同步后才会在这里显示').waitFor();
+    assert.match((await note.textContent()) ?? '', /即使您已收到管局的短信或邮件/);
+    // before the filing the gateway blocks the domain and its www host (R-ACS-006)
+    assert.equal((await accessCheck(stack, DOMAIN)).status, 403);
+    assert.equal((await accessCheck(stack, `www.${DOMAIN}`)).status, 403);
+  });
+
   it('i18n: the language switch re-renders the console in English, server messages included', async () => {
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByText('Under bureau review (locked)').first().waitFor();
     await page.getByText('Expected bureau decision').waitFor();
     await snap(page, DIR, '20-english');
     await page.getByRole('button', { name: '切换到中文' }).click();
+    await page.getByText('管局审核中（已锁定）').first().waitFor();
     await settle(page);
+  });
+
+  it('R-BUR-011 R-ACS-017: the bureau approves, but until the provider syncs the console still shows the bureau step', async () => {
+    // a realistic import delay (R-BUR-011): the bureau's result reaches providers one working day after its decision
+    await simControl(stack, 'PUT', '/sim/control/settings', { syncDelayWorkingDays: 1 });
+    await bureauSync(stack); // the provider uploads the application
+    const decided = await simControl<{ decided: unknown[] }>(stack, 'POST', '/sim/control/decide', { all: true });
+    assert.equal(decided.decided.length >= 1, true, JSON.stringify(decided));
+    await bureauSync(stack); // nothing to download yet: the file is withheld for the sync delay
+    await page.reload();
+    await page.locator('.state-tag').getByText('管局审核中（已锁定）').first().waitFor();
+    await page.locator('.bureau-sync-note').waitFor();
+    assert.equal((await accessCheck(stack, DOMAIN)).status, 403, 'not synced: still blocked');
+    await snap(page, DIR, '21-decided-not-synced');
+  });
+
+  it('R-BUR-011 R-BUR-012: after the sync the order is complete with the subject number and website number -1', async () => {
+    await simControl(stack, 'POST', '/sim/control/clock/advance', { workingDays: 1 });
+    await bureauSync(stack);
+    await page.reload();
+    await page.locator('.state-tag').getByText('备案成功').first().waitFor();
+    const result = page.locator('#result');
+    await result.getByText('管局审核已通过，备案号已同步到本平台。').waitFor();
+    const filings = (await page.evaluate(() => fetch('/api/v1/filings').then((r) => r.json()))) as {
+      subject: { filingNumber: string };
+      websites: { filingNumber: string; domains: string[] }[];
+    };
+    subjectNumber = filings.subject.filingNumber;
+    assert.match(subjectNumber, /^粤ICP备\d{8}号$/);
+    assert.deepEqual(
+      filings.websites.map((w) => [w.filingNumber, w.domains]),
+      [[`${subjectNumber}-1`, [DOMAIN]]],
+    );
+    const text = (await result.textContent()) ?? '';
+    assert.match(text, new RegExp(`主体备案号${subjectNumber}`));
+    assert.match(text, new RegExp(`${subjectNumber}-1`));
+    await result.locator(`li[data-domain="${DOMAIN}"]`).getByText('已接入', { exact: true }).waitFor();
+    // the note about the sync delay is gone with the bureau step
+    assert.equal(await page.locator('.bureau-sync-note').count(), 0);
+    assert.equal(await page.getByRole('button', { name: buttonName('放弃备案') }).count(), 0);
+    await snap(page, DIR, '22-approved');
+  });
+
+  it('R-ACS-006 R-ACS-012: the dashboard lists the website with its number and the access state 已接入', async () => {
+    await page.getByRole('menuitem', { name: '概览' }).click();
+    await page.waitForURL(/\/console$/);
+    const filed = page.locator('.filed-website').filter({ hasText: '张三的技术博客' });
+    await filed.getByText(`${subjectNumber}-1`, { exact: true }).waitFor();
+    const domain = filed.locator(`li[data-domain="${DOMAIN}"]`);
+    await domain.getByText('已接入', { exact: true }).waitFor();
+    await domain.getByText('已备案，网站可以访问').waitFor();
+    await page.getByText(subjectNumber, { exact: true }).first().waitFor();
+    // the order list shows the finished order; a new filing can start (R-ORD-007: nothing in flight)
+    await page.locator('.state-tag').getByText('备案成功').first().waitFor();
+    await page.getByRole('button', { name: buttonName('开始备案') }).waitFor();
+    await snap(page, DIR, '23-dashboard-filed');
+  });
+
+  it('R-ACS-006 R-ACS-012: the access check now serves the domain and its www host (200), blocked before (403)', async () => {
+    // the gateway picks the change up with its version poll (about a second); wait on the answer, not on a clock
+    const deadline = Date.now() + 20_000;
+    let apex = await accessCheck(stack, DOMAIN);
+    while (apex.status !== 200 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      apex = await accessCheck(stack, DOMAIN);
+    }
+    assert.equal(apex.status, 200);
+    assert.equal(apex.reason, 'FILED');
+    const www = await accessCheck(stack, `www.${DOMAIN}`);
+    assert.deepEqual([www.status, www.reason], [200, 'FILED']);
+    // a domain nobody filed stays blocked
+    assert.equal((await accessCheck(stack, 'not-filed-example.cn')).status, 403);
+  });
+
+  it('R-BUR-012: the public query page finds the domain with its subject and website numbers', async () => {
+    await page.goto(`${stack.apiUrl}/query?by=domain&q=${DOMAIN}`);
+    await page.getByRole('heading', { name: 'ICP备案信息查询' }).waitFor();
+    const row = page.locator('tbody tr').filter({ hasText: DOMAIN });
+    await row.waitFor();
+    const text = (await row.textContent()) ?? '';
+    assert.match(text, new RegExp(subjectNumber));
+    assert.match(text, new RegExp(`${subjectNumber}-1`));
+    assert.match(text, /张三的技术博客/);
+    await snap(page, DIR, '24-public-query');
     assert.deepEqual(errors, []);
   });
 });

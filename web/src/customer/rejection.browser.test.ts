@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
+  bureauSync,
   imageFiles,
   openPage,
   reviewer,
   type Stack,
   signInPage,
+  simControl,
   snap,
   startStack,
   stepWithShots,
@@ -18,11 +20,13 @@ import { buttonName } from './ui-helpers.ts';
 
 const DIR = 'rejection';
 
-describe('customer console: a rejection answered and resubmitted (browser)', () => {
+describe('customer console: a rejection answered, resubmitted and approved (browser)', () => {
   let stack: Stack;
   let page: Page;
   let errors: string[];
   let orderId = '';
+  /** The draft as it stood when it was rejected: everything but the two rejected fields must come back unchanged. */
+  let rejectedDraft: Record<string, unknown> = {};
   let files: Awaited<ReturnType<typeof imageFiles>>;
   const it = stepWithShots(() => page, DIR);
 
@@ -46,6 +50,8 @@ describe('customer console: a rejection answered and resubmitted (browser)', () 
         fix: '请详细到门牌号',
       },
     ]);
+    rejectedDraft = (await order.customer.call<{ draft: Record<string, unknown> }>('GET', `/api/v1/orders/${orderId}`))
+      .body.draft;
     await signInPage(page, stack, order.email, order.password);
   });
   after(async () => {
@@ -101,6 +107,19 @@ describe('customer console: a rejection answered and resubmitted (browser)', () 
     await page.getByRole('button', { name: buttonName('重新提交备案') }).click();
     await page.waitForURL(new RegExp(`/console/orders/${orderId}$`));
     await page.locator('.state-tag').getByText('初审中').first().waitFor();
+    // R-REJ-002: only the rejected items changed; every other field went back as it was
+    const { draft } = (await page.evaluate((id) => fetch(`/api/v1/orders/${id}`).then((r) => r.json()), orderId)) as {
+      draft: {
+        websites: { name: string }[];
+        subject: { communicationAddress: { detail: string } };
+      };
+    };
+    assert.equal(draft.websites[0].name, '张三的读书笔记');
+    assert.equal(draft.subject.communicationAddress.detail, '科技园路1号 3栋 501室');
+    const expected = structuredClone(rejectedDraft) as typeof draft;
+    expected.websites[0].name = '张三的读书笔记';
+    expected.subject.communicationAddress.detail = '科技园路1号 3栋 501室';
+    assert.deepEqual(draft, expected);
     await snap(page, DIR, '06-resubmitted');
   });
 
@@ -122,14 +141,39 @@ describe('customer console: a rejection answered and resubmitted (browser)', () 
       .getByText('复审只审核幕布照片：请按修改意见重新拍摄，替换照片后单击「提交照片」，无需重新初审。')
       .waitFor();
     await snap(page, DIR, '07-re-review-rejected');
+    // the replacement is uploaded and the order re-read before 提交照片 (the old photo keeps the button enabled)
+    const uploaded = page.waitForResponse(
+      (r) => r.url().endsWith(`/api/v1/orders/${orderId}/materials`) && r.request().method() === 'POST',
+    );
+    const reread = page.waitForResponse(
+      (r) => r.url().endsWith(`/api/v1/orders/${orderId}`) && r.request().method() === 'GET',
+    );
     await page.locator('section[data-slot="CURTAIN_PHOTO"] input[type=file]').setInputFiles(files.jpeg);
-    await page.getByRole('button', { name: buttonName('提交照片') }).click();
+    assert.equal((await uploaded).status(), 201);
+    await reread;
+    await page.getByRole('button', { name: buttonName('提交照片'), disabled: false }).click();
     await page.locator('.state-tag').getByText('复审中').first().waitFor();
     const events = await page.evaluate((id) => fetch(`/api/v1/orders/${id}/events`).then((x) => x.json()), orderId);
     const states = (events as { to: string }[]).map((e) => e.to);
     // initial review was not repeated after the photo rejection
     assert.equal(states.lastIndexOf('PENDING_INITIAL_REVIEW') < states.lastIndexOf('RE_REVIEW_REJECTED'), true);
     await snap(page, DIR, '08-photo-resubmitted');
+  });
+
+  it('R-ORD-016 R-BUR-011: the resubmitted order passes re-review and the bureau, and gets its filing number', async () => {
+    await (await reviewer(stack)).approveReReview(orderId);
+    await bureauSync(stack);
+    await simControl(stack, 'POST', '/sim/control/decide', { all: true });
+    await bureauSync(stack);
+    await page.reload();
+    await page.locator('.state-tag').getByText('备案成功').first().waitFor();
+    const result = page.locator('#result');
+    await result.getByText('管局审核已通过，备案号已同步到本平台。').waitFor();
+    const text = (await result.textContent()) ?? '';
+    // the approved website carries the name the customer corrected
+    assert.match(text, /网站备案号 · 张三的读书笔记粤ICP备\d{8}号-1/);
+    await result.locator('li[data-domain="wang-notes.cn"]').getByText('已接入', { exact: true }).waitFor();
+    await snap(page, DIR, '09-approved');
     assert.deepEqual(errors, []);
   });
 });

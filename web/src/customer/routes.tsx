@@ -3,6 +3,7 @@ import {
   CloudServerOutlined,
   FileAddOutlined,
   QuestionCircleOutlined,
+  SafetyCertificateOutlined,
   SwapOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -31,6 +32,8 @@ export const customerRoutes: RouteObject[] = [
     path: 'after-filing/:kind',
     lazy: async () => ({ Component: (await import('./after-filing/AfterFiling.tsx')).AfterFilingAction }),
   },
+  { path: 'extras', lazy: async () => ({ Component: (await import('./extras/ExtrasPage.tsx')).ExtrasPage }) },
+  { path: 'extras/:tab', lazy: async () => ({ Component: (await import('./extras/ExtrasPage.tsx')).ExtrasPage }) },
 ];
 
 /** The "do I need to file?" helper also works before signing up. */
@@ -52,5 +55,6 @@ export function customerMenu(t: TFunction): MenuProps['items'] {
     },
     { key: '/console/resources', icon: <CloudServerOutlined aria-hidden />, label: t('customer.menu.resources') },
     { key: '/console/after-filing', icon: <SwapOutlined aria-hidden />, label: t('customer.menu.afterFiling') },
+    { key: '/console/extras', icon: <SafetyCertificateOutlined aria-hidden />, label: t('customer.menu.extras') },
   ];
 }

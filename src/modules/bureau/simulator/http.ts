@@ -138,6 +138,18 @@ export async function startBureauSimulator(opts: SimulatorServerOptions): Promis
       records: await sim.portal.publicQuery({ domain: q.domain, number: q.number, subject: q.subject, cert: q.cert }),
     };
   });
+  // the subject's own view of its record, with its filing password (what an access order copies, R-ORD-032a)
+  app.post('/portal/record', async (req) => {
+    const b = need((req.body ?? {}) as Body, 'filingNumber', 'password');
+    return sim.portal.record({ filingNumber: b.filingNumber!, password: b.password! });
+  });
+  // applications in flight at any provider (R-ORD-008/009), by certificate number and domains
+  app.get('/portal/in-flight', async (req) => {
+    const q = req.query as Record<string, string | string[] | undefined>;
+    const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+    const cert = list(q.cert)[0];
+    return sim.portal.inFlight({ cert, domains: list(q.domain) });
+  });
   app.get('/portal/suffixes', async () => ({ suffixes: sim.portal.suffixes() }));
   app.post('/portal/password/change', async (req) => {
     const b = need((req.body ?? {}) as Body, 'filingNumber', 'oldPassword', 'newPassword');
@@ -282,6 +294,16 @@ export async function startBureauSimulator(opts: SimulatorServerOptions): Promis
       if (!ispId) throw new SimError('FIELD_REQUIRED', '缺少字段 ispId', 'Missing field ispId', 400);
       await sim.controls.removeAccess({ websiteNumber: need(b, 'websiteNumber').websiteNumber!, ispId });
       return { ok: true };
+    });
+    c.post('/sim/control/probe', async (req) => {
+      const b = (req.body ?? {}) as Body;
+      const ispId = num(b.ispId);
+      if (!ispId) throw new SimError('FIELD_REQUIRED', '缺少字段 ispId', 'Missing field ispId', 400);
+      const sites = Array.isArray(b.sites)
+        ? (b.sites as Body[]).map((x) => need(x ?? {}, 'domain', 'ip') as { domain: string; ip: string })
+        : [];
+      const overReported = Array.isArray(b.overReported) ? b.overReported.filter((x) => typeof x === 'string') : [];
+      return sim.controls.probe({ ispId, sites, overReported, operatorId: num(b.operatorId) });
     });
     c.get('/sim/control/records', async (req) => ({
       records: await sim.controls.records(str((req.query as Body).area)),

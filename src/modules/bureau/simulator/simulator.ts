@@ -28,6 +28,8 @@ import {
   type DownloadData_ICP,
   type DownloadData_ICP_BAJG_Jg_xx,
   type DownloadData_ICP_BASJ_Baxx,
+  type DownloadData_ICP_HCJG_Jgxx,
+  type DownloadData_ICP_WBAWZLB_Wbawz_xx,
   type DownloadData_ICP_ZXSJ_Zxxx,
   ResultOperation,
   ReviewDecision,
@@ -1894,8 +1896,69 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
     return s;
   }
 
+  /**
+   * The filed record behind a filing number, for the subject's own filing password only (R-ORD-032a, R-SUB-029): what
+   * the portal shows a subject signed in with its number and password, and what an access order copies read-only.
+   */
+  async function record(input: { filingNumber: string; password: string }) {
+    await tick();
+    const s = await subjectForNumber(db, input.filingNumber);
+    if (!s || s.status === CANCELLED || s.password !== input.password)
+      throw new SimError('FILING_PASSWORD_WRONG', '备案号或备案密码错误', 'Wrong filing number or password', 422);
+    const websites = [];
+    for (const w of await liveWebsites(db, s.id)) {
+      const domains = await db
+        .selectFrom('sim_domains')
+        .select('ym')
+        .where('website_id', '=', w.id)
+        .where('status', '=', FILED)
+        .orderBy('id')
+        .execute();
+      websites.push({
+        filingNumber: w.filing_number,
+        name: w.name,
+        domains: domains.map((d) => d.ym),
+        data: JSON.parse(w.data) as WebsiteData,
+        accessProviders: (await activeAccess(db, w.id)).map((a) => Number(a.isp_id)),
+      });
+    }
+    return {
+      subject: {
+        filingNumber: s.filing_number,
+        province: s.province,
+        name: s.name,
+        nature: s.nature,
+        data: JSON.parse(s.data) as SubjectData,
+      },
+      websites,
+    };
+  }
+
+  /**
+   * Applications in flight at the bureau, from any provider (R-ORD-008/009): the same index the intake checks, so a
+   * provider's verify step can refuse what the bureau would refuse at once (1003/1005).
+   */
+  async function inFlight(q: { cert?: string; domains: string[] }) {
+    await tick();
+    const busy = async (kind: 'CERT' | 'DOMAIN', value: string) =>
+      !!(await db
+        .selectFrom('sim_inflight')
+        .select('submission_id')
+        .where('kind', '=', kind)
+        .where('value', '=', value)
+        .executeTakeFirst());
+    const domains: string[] = [];
+    for (const raw of q.domains) {
+      const d = safeRegistrable(raw) ?? raw.trim().toLowerCase();
+      if (await busy('DOMAIN', d)) domains.push(d);
+    }
+    return { subject: q.cert ? await busy('CERT', q.cert.trim().toUpperCase()) : false, domains };
+  }
+
   const portal = {
     publicQuery,
+    record,
+    inFlight,
     suffixes: () => [...suffixList],
     async changePassword(input: { filingNumber: string; oldPassword: string; newPassword: string }) {
       if (!/^[\x21-\x7e]{6,32}$/.test(input.newPassword))
@@ -2191,6 +2254,12 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
             tx,
             (await liveWebsites(tx, s.id)).map((x) => x.id),
           );
+          // the XSD wants at least one domain per blacklisted website: its filed domains (a name alone if none)
+          const domainsOf = new Map<number, string[]>();
+          for (const n of names) {
+            const rows = await tx.selectFrom('sim_domains').select('ym').where('website_id', '=', n.id).execute();
+            domainsOf.set(n.id, rows.length ? rows.map((r) => r.ym) : [n.name]);
+          }
           for (const isp of new Set([...isps, ...providers.keys()]))
             await publish(tx, isp, {
               ICP: {
@@ -2203,7 +2272,7 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
                     },
                   ],
                   Wzhmdxxs: names.map((n) => ({
-                    Wz_xx: { Wzmc: n.name, Ym_xx: [{ Ym: 'blacklisted.invalid' }] },
+                    Wz_xx: { Wzmc: n.name, Ym_xx: (domainsOf.get(n.id) ?? []).map((Ym) => ({ Ym })) },
                     Czlx: 0,
                     Bz: input.reason,
                   })),
@@ -2248,7 +2317,11 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
         const data: SubjectData = {
           Dwmc: input.subject.name,
           Dwxz: input.subject.nature,
-          Txdz: { Shengid: PROVINCE_CODES[province], Shiid: PROVINCE_CODES[province] + 100 },
+          Txdz: {
+            Shengid: PROVINCE_CODES[province],
+            Shiid: PROVINCE_CODES[province] + 100,
+            ...(input.subject.address ? { Xxdz: input.subject.address } : {}),
+          },
           Zj: {
             Zjlx: CERTIFICATE_CODES[certType],
             Zjhm: input.subject.certificateNumber.toUpperCase(),
@@ -2334,6 +2407,74 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
           filingNumber: number,
           websites: websites.map((w) => ({ id: w.id, filingNumber: w.filing_number })),
         };
+      });
+    },
+    /**
+     * The bureau's network probe of one provider (the checks behind HCJG and WBAWZLB): each domain was found resolving
+     * to `ip` on the provider's network. A domain of a live filing without an access record of that provider is an
+     * access under-report (HCJG › Jrhc, Hcjg 2 少报); a domain with no live filing is an unfiled site (WBAWZLB);
+     * a filed domain accessed there is fine. `overReported` names website numbers whose access record at the provider
+     * serves nothing (Jrhc, Hcjg 1 多报). Each kind is published as its own download file for that provider.
+     */
+    async probe(input: {
+      ispId: number;
+      sites?: { domain: string; ip: string }[];
+      overReported?: string[];
+      operatorId?: number;
+    }) {
+      return db.transaction().execute(async (tx) => {
+        const day = today();
+        const province = Math.floor(input.ispId / 1_000_000);
+        const jrhc: NonNullable<DownloadData_ICP_HCJG_Jgxx['Jrhc']> = [];
+        const unfiled: DownloadData_ICP_WBAWZLB_Wbawz_xx[] = [];
+        for (const site of input.sites ?? []) {
+          const domain = safeRegistrable(site.domain) ?? site.domain.trim().toLowerCase();
+          const ip = ipToLong(site.ip);
+          if (ip === null) throw new SimError('IP_INVALID', 'IP 地址无效', `Not an IPv4 address: ${site.ip}`, 400);
+          const filed = await tx
+            .selectFrom('sim_domains')
+            .innerJoin('sim_websites', 'sim_websites.id', 'sim_domains.website_id')
+            .select(['sim_websites.id', 'sim_websites.filing_number'])
+            .where('sim_domains.domain', '=', domain)
+            .where('sim_domains.status', '=', FILED)
+            .where('sim_websites.status', '!=', CANCELLED)
+            .executeTakeFirst();
+          if (!filed) {
+            unfiled.push({
+              Id: await nextSeq(tx, 'wbawz', 77_000_001),
+              Wzym_mc: site.domain.trim().toLowerCase(),
+              IP: ip,
+              Dqjcsj: day,
+              Jccs: 1,
+              Sssh: province,
+              Scjcsj: day,
+              Jrs: input.ispId,
+              Yys: input.operatorId ?? input.ispId,
+            });
+            continue;
+          }
+          const access = await activeAccess(tx, filed.id);
+          if (access.some((a) => Number(a.isp_id) === input.ispId)) continue;
+          jrhc.push({
+            Wzid: filed.id,
+            Wz_Baxh: filed.filing_number,
+            Ym: site.domain.trim().toLowerCase(),
+            Jxip: ip,
+            ...(access[0] ? { Bbisp: Number(access[0].isp_id), Jrid: access[0].id } : {}),
+            Hcjg: 2,
+            Hcsj: day,
+          });
+        }
+        for (const number of input.overReported ?? []) {
+          const w = await websiteByNumber(tx, number);
+          const mine = w ? (await activeAccess(tx, w.id)).find((a) => Number(a.isp_id) === input.ispId) : undefined;
+          if (!w || !mine) continue;
+          jrhc.push({ Wzid: w.id, Wz_Baxh: w.filing_number, Bbisp: input.ispId, Hcjg: 1, Hcsj: day, Jrid: mine.id });
+        }
+        const files: string[] = [];
+        if (jrhc.length) files.push(await publish(tx, input.ispId, { ICP: { HCJG: { Jgxx: { Jrhc: jrhc } } } }));
+        if (unfiled.length) files.push(await publish(tx, input.ispId, { ICP: { WBAWZLB: { Wbawz_xx: unfiled } } }));
+        return { accessChecks: jrhc.length, unfiledSites: unfiled.length, files };
       });
     },
     /** Removes one provider's access record (a provider-initiated cancel access at P2, R-BUR-021). */

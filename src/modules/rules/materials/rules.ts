@@ -321,6 +321,39 @@ export const sheetSeal = defineRule({
   },
 });
 
+/**
+ * R-MAT-009: the customer writes only in the website-principal area. Handwriting elsewhere is a warning for the
+ * reviewer, except what the sheet invites: the domain list (R-MAT-008) and the province remarks (R-MAT-011/013).
+ */
+export const sheetHandwriting = defineRule({
+  id: 'R-MAT-009',
+  code: 'SHEET_HANDWRITING',
+  severity: 'warn',
+  field: 'materials[]',
+  scope: { orderTypes: ALL_BUT_CANCEL },
+  title: {
+    zh: '核验单仅在网站负责人处签字（盖章）',
+    en: 'The sheet is signed (and sealed) only in the website-principal area',
+  },
+  check(draft, _ctx, report) {
+    return materialsOf(draft, 'VERIFICATION_SHEET')
+      .filter(({ m }) => m.handwrittenMarks?.includes('OTHER'))
+      .map(({ index }) =>
+        report(
+          `materials[${index}]`,
+          {
+            zh: '核验单在网站负责人签字处以外有手写内容',
+            en: 'The sheet has handwriting outside the website-principal signature area',
+          },
+          {
+            zh: '请重新打印核验单，只在最下方网站负责人处签字（单位加盖公章）',
+            en: 'Print the sheet again and sign (and seal) only in the website-principal area at the bottom',
+          },
+        ),
+      );
+  },
+});
+
 /** R-MAT-011: in `sheetRegistrarRemark` provinces every domain on the sheet is followed by its registrar. */
 export const registrarRemark = defineRule({
   id: 'R-MAT-011',
@@ -426,6 +459,7 @@ export const materialRules: RuleDef[] = [
   handheldLicenceCopy,
   sheetPerWebsite,
   sheetSeal,
+  sheetHandwriting,
   registrarRemark,
   personalFingerprint,
   curtainPhotoSeason,

@@ -109,7 +109,7 @@ export const accountRules: RuleDef[] = [
             o.accountId !== me &&
             numbers.has(certKey(o.subjectCertificateNumber))
           ) {
-            other = o.accountId;
+            other = o.accountUin ?? o.accountId;
           }
         }
       }

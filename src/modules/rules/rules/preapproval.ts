@@ -425,7 +425,9 @@ export const preApprovalRules: RuleDef[] = [
     id: 'R-EXT-012',
     code: 'CULTURE_LICENCE_NOT_DISPLAYED',
     severity: 'warn',
-    field: 'websites[].preApprovals[]',
+    // the finding is about the website's approvals as a whole (it reports `websites[i].preApprovals`), and the
+    // reviewer rejects at that field
+    field: 'websites[].preApprovals',
     scope: { orderTypes: ['CHANGE_WEBSITE'] },
     title: t('网站首页须标明《网络文化经营许可证》编号', 'Home page shows the culture licence number'),
     check(draft, ctx, report) {

@@ -7,6 +7,7 @@ export const customerEn: typeof customerZh = {
     needToFile: 'Do I need to file?',
     resources: 'Servers & codes',
     afterFiling: 'After filing',
+    extras: 'Website services',
   },
   dashboard: {
     title: 'Filing overview',
@@ -39,6 +40,20 @@ export const customerEn: typeof customerZh = {
     domains: 'Domains',
     created: 'Created',
     manage: 'Manage',
+    websiteNumber: 'Website filing number',
+    accessLabel: 'Access',
+    access: { allow: 'Accessed', temp_allow: 'Temporary access', block: 'Not accessed' },
+    accessReason: {
+      FILED: 'filed, the website is reachable',
+      ACCESS_IN_REVIEW: 'access filing in review, temporarily allowed',
+      NOT_FILED: 'not filed at this provider, blocked',
+      FILING_IN_PROGRESS: 'filing in review, blocked',
+      NOT_ACCESSED_HERE: 'not accessed at this provider, blocked',
+      CANCELLED: 'cancelled, blocked',
+      FILING_CANCELLED: 'filing number cancelled by the bureau, blocked',
+      ACCESS_CANCELLED: 'access cancelled, blocked',
+    },
+    accessNote: "The access state is the provider gateway's current decision: what a visitor of the website gets.",
   },
   next: {
     DRAFT: 'Fill in the filing and submit it. Everything is saved as you go; you can come back any time.',
@@ -53,7 +68,7 @@ export const customerEn: typeof customerZh = {
     PENDING_BUREAU:
       'Submitted to the bureau. The order is locked: it cannot be edited or abandoned until the bureau decides.',
     BUREAU_REJECTED: 'The bureau rejected the order. Read the reasons, fix them and resubmit.',
-    APPROVED: 'The filing is complete.',
+    APPROVED: 'The order is complete.',
     ABANDONED: 'The order was abandoned. Start a new filing if you still need one.',
     EXPIRED: 'The order expired after more than 45 days in one step. Start a new filing if you still need one.',
     continue: 'Continue',
@@ -87,6 +102,11 @@ export const customerEn: typeof customerZh = {
     stepExpires: 'before {{time}} (no step may last more than 45 days; the order expires then)',
     provisional:
       'Some dates fall in a year whose public-holiday schedule is not published yet; they assume Monday–Friday.',
+    bureauSyncLabel: 'Result reaches this platform',
+    bureauSync: 'by {{date}} at the latest ({{days}} working days after the bureau decides)',
+    bureauSyncTitle: "The bureau's decision shows here only after it is synced",
+    bureauSyncNote:
+      'Once the bureau decides, this provider syncs the result from the bureau\'s system, usually within {{days}} working days (by {{date}} at the latest). Only then does the filing number appear here and the website become reachable on this provider\'s servers. Until then the order stays "Under bureau review" and the website stays blocked, even if the bureau has already sent you a text or an e-mail or the MIIT site already shows the number; there is no need to resubmit or contact support.',
   },
   resources: {
     title: 'Servers and authorization codes',
@@ -513,6 +533,11 @@ export const customerEn: typeof customerZh = {
       "The order's access server has expired, so reviews cannot pass. Renew the server; the order continues after renewal.",
     temporaryAccess:
       'The access filing passed initial review: the site is temporarily reachable (allow 10–30 minutes).',
+    result: 'Filing result',
+    resultIntro: 'The bureau approved the filing; the numbers have been synced to this platform.',
+    resultSubject: 'Subject filing number',
+    resultWebsite: 'Website filing number',
+    resultPending: 'Loading the filing numbers…',
   },
   rejection: {
     title: '{{step}}: reasons',
@@ -572,6 +597,7 @@ export const customerEn: typeof customerZh = {
     advice: 'Advice',
     submit: 'Submit photos',
     submitted: 'Photos submitted; waiting for re-review',
+    photosIncomplete: 'Upload every curtain photo before submitting the photos.',
   },
   after: {
     title: 'After filing',
@@ -677,6 +703,102 @@ export const customerEn: typeof customerZh = {
           'Both accounts are notified when it is done.',
         ],
       },
+    },
+  },
+  access: {
+    title: 'Bureau record (access filing)',
+    readOnlyTitle: 'An access filing carries the subject and website data from the bureau record, read-only',
+    readOnly:
+      'An access filing only adds this provider to an existing filing: subject, principal and websites are copied from the bureau record. If they changed (e.g. a new ID card with another address), change them at the original provider before the access, or by a change order here after the access where the province allows.',
+    domainsReadOnly:
+      'Domains cannot be added or removed either: remove a domain by a website change after the access, or at the original provider first.',
+    yourPart:
+      "What you provide is this provider's server (the access IP) and the documents. No DNS change is needed; the filing number stays and the original provider need not cancel anything.",
+    passwordFirst:
+      "Enter the subject's filing password: once the bureau has verified it, the platform copies the subject and website data from the bureau record.",
+    passwordAgain:
+      'The filing password is kept in memory only until the upload to the bureau. Enter it again to change the websites, or when the order asks for it before the upload.',
+    password: 'Filing password',
+    passwordHelp:
+      "When subject {{number}} was first approved, MIIT sent the filing password to the subject principal by SMS and email; it can be changed at the original provider or on MIIT's filing system.",
+    passwordNotStored: 'The password is only passed to the bureau for verification; the platform does not store it.',
+    verifyAndCopy: 'Verify and copy the record',
+    verify: 'Verify the password',
+    forgot: 'Forgot the filing password?',
+    retrieve: "Retrieve it (sent to the principal's mobile)",
+    retrieveSent: "The bureau sent the filing password to the principal's mobile and email; enter it once received.",
+    copiedDone: 'Password verified; the bureau record was copied',
+    verifiedDone: 'Password verified',
+    copiedLabel: 'Copied record',
+    subjectNumber: 'Subject filing number',
+    subjectName: 'Subject name',
+    principal: 'Subject principal',
+    website: 'Website',
+    selectTitle: 'Websites to access (1–{{max}}; some of them is fine)',
+    saveSelection: 'Save the selection',
+    selectionSaved: 'The websites to access were updated',
+    awaitingTitle: 'Enter the filing password again before the upload to the bureau',
+    awaiting:
+      'The filing password is kept in memory only, never stored: after a restart of the platform it is needed again before the order can go to the bureau.',
+  },
+  extras: {
+    title: 'Website services',
+    tabs: {
+      diagnosis: 'Access diagnosis',
+      psb: 'Public-security filing',
+      qualification: 'Commercial licence documents',
+      wenwangwen: 'Culture licence (文网文)',
+    },
+    diagnosis: {
+      intro:
+        'Find out why a domain cannot be reached: the gateway decision, the filing number, the access providers, whether DNS points to a mainland server of this provider, and the usual causes that are not about filing.',
+      domain: 'Domain',
+      placeholder: 'Type or pick one of your domains',
+      run: 'Diagnose',
+      allowed: 'The gateway serves this domain',
+      blocked: 'The gateway blocks this domain',
+      filingNumber: 'Website filing number',
+      noFiling: 'None',
+      providers: 'Known access providers',
+      noProviders: 'No access record',
+      here: 'This provider',
+      dnsServers: "This provider's DNS servers",
+      hints: 'Other possible causes',
+      likely: 'Likely',
+      possible: 'Check',
+      resolution: {
+        MATCH: 'Points to a mainland server here',
+        MISMATCH: 'Does not point to a mainland server here',
+        UNRESOLVED: 'Does not resolve',
+      },
+    },
+    psb: {
+      intro:
+        'The platform does not file with the public security bureau for you. File on the national platform within 30 days of the site going online; once approved, record the number here and display it with its icon on the site within 30 days.',
+      none: 'No filed website yet',
+      tasks: 'Public-security tasks',
+      noTasks: 'No task',
+      done: 'Done',
+      due: 'Due {{date}}',
+      platform: 'National public-security website-management platform',
+      number: 'PSB filing number',
+      approvedOn: 'Approval date',
+      record: 'Record',
+      saved: 'The PSB filing number was recorded',
+      infoSheet: 'Download the access provider information (PDF)',
+    },
+    qualification: {
+      intro:
+        'For an ICP commercial licence you can ask for the provider’s qualification documents by ticket. Give the domain and the UIN of the account owning its server; offered only in Beijing, Tianjin, Shanghai, Guangzhou and Shenzhen.',
+      domain: 'Domain',
+      uin: 'UIN of the server account',
+      capital: 'Registered capital of the subject (CNY)',
+      capitalHint: 'Local bureaus usually require a registered capital of CNY 1,000,000 or more',
+      submit: 'Submit the ticket',
+      created: 'Ticket submitted; we verify the data and provide the documents',
+      state: 'State',
+      note: 'Note',
+      states: { OPEN: 'Open', DOCUMENTS_SENT: 'Documents sent', REJECTED: 'Rejected' },
     },
   },
 };

@@ -10,6 +10,7 @@ import { OrderTimeline } from '../order/OrderTimeline.tsx';
 import { inFlight, useMyFilings, useOrders } from '../queries.ts';
 import { AuthCodesPanel, ServersPanel } from '../resources/ResourcesPanels.tsx';
 import type { OrderView } from '../types.ts';
+import { DomainAccessList, type FiledWebsite } from './DomainAccess.tsx';
 
 function FilingsCard({ pending }: { pending: OrderView | undefined }) {
   const { t } = useTranslation();
@@ -32,16 +33,15 @@ function FilingsCard({ pending }: { pending: OrderView | undefined }) {
             <dt>{t('customer.dashboard.province')}</dt>
             <dd>{f.subject.province}</dd>
           </dl>
-          <List
+          <List<FiledWebsite>
             dataSource={f.websites}
             rowKey="id"
             renderItem={(w) => (
-              <List.Item>
+              <List.Item className="filed-website">
                 <List.Item.Meta
                   title={
-                    <Space wrap>
+                    <Space wrap size={[8, 4]}>
                       <span>{w.name}</span>
-                      <Tag color="blue">{w.filingNumber ?? t('customer.dashboard.noNumberYet')}</Tag>
                       <Tag color={w.accessedHere ? 'success' : 'warning'}>
                         {w.accessedHere
                           ? t('customer.dashboard.accessedHere')
@@ -50,17 +50,24 @@ function FilingsCard({ pending }: { pending: OrderView | undefined }) {
                     </Space>
                   }
                   description={
-                    <Space wrap size={[4, 4]}>
-                      {w.domains.map((d) => (
-                        <Tag key={d}>{d}</Tag>
-                      ))}
+                    <div className="stack-tight">
+                      <div>
+                        <span className="muted">{t('customer.dashboard.websiteNumber')}：</span>
+                        <span className="filing-number">{w.filingNumber ?? t('customer.dashboard.noNumberYet')}</span>
+                      </div>
+                      <DomainAccessList website={w} />
                       {w.accessIp && <span className="small muted">IP {w.accessIp}</span>}
-                    </Space>
+                    </div>
                   }
                 />
               </List.Item>
             )}
           />
+          {f.websites.some((w: FiledWebsite) => w.access) && (
+            <Typography.Text type="secondary" className="small">
+              {t('customer.dashboard.accessNote')}
+            </Typography.Text>
+          )}
         </>
       ) : (
         <Empty description={pending ? t('customer.dashboard.notFiledYet') : t('customer.dashboard.noSubject')} />

@@ -35,6 +35,8 @@ describe('order progress timeline', () => {
     assert.equal(tl.steps[1].expectedDueOn, '2026-11-03');
     assert.equal(tl.steps[3].expectedDueOn, '2026-11-04');
     assert.deepEqual(tl.bureauDecision, { on: '2026-12-02', latestOn: undefined, estimate: true });
+    // R-BUR-011: the sync delay is explained only once the order is at the bureau
+    assert.equal(tl.bureauSync, null);
     assert.equal(tl.totalWorkingDays, 22);
     // R-ORD-026: the draft step expires 45 × 24 h after it was entered
     assert.equal(tl.stepExpiresAt, created + 45 * 86_400_000);
@@ -62,6 +64,8 @@ describe('order progress timeline', () => {
       '2026-10-09',
     );
     assert.deepEqual(tl.bureauDecision, { on: '2026-11-03', latestOn: undefined, estimate: false });
+    // R-BUR-011 R-ACS-017: the decision reaches the console and the gateway at the latest 2 working days later
+    assert.deepEqual(tl.bureauSync, { latestOn: '2026-11-05', workingDays: 2 });
     const photo = tl.steps.find((s) => s.key === 'PHOTO')!;
     assert.deepEqual([photo.status, photo.startedOn, photo.finishedOn], ['finish', '2026-09-22', '2026-09-28']);
     // PENDING_BUREAU has no 45-day step timer (R-ORD-026)
@@ -99,6 +103,8 @@ describe('order progress timeline', () => {
       ['FILL_IN', 'INITIAL_REVIEW', 'BUREAU'],
     );
     assert.deepEqual(tl.bureauDecision, { on: '2026-11-06', latestOn: '2026-12-01', estimate: false });
+    // the sync bound counts from the end of the bureau's window
+    assert.deepEqual(tl.bureauSync, { latestOn: '2026-12-03', workingDays: 2 });
   });
 
   it('R-REJ-001 R-ORD-027: a rejected step is marked failed and its 45-day deadline is shown', () => {

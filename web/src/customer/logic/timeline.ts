@@ -55,6 +55,12 @@ export interface OrderTimeline {
   current: TimelineStepKey;
   /** The expected bureau decision date; `estimate` until the order is actually at the bureau (R-ORD-022). */
   bureauDecision: { on: string; latestOn?: string; estimate: boolean } | null;
+  /**
+   * R-BUR-011 / R-ACS-017: the latest day the bureau's decision reaches this platform (console and gateway), counted
+   * from the expected decision; only while the order is at the bureau, where the customer may hear of the decision
+   * from the bureau before the console shows it.
+   */
+  bureauSync: { latestOn: string; workingDays: number } | null;
   /** R-ORD-023: the whole order, in working days. */
   totalWorkingDays: number;
   /** R-ORD-026/027: the 45-day step limit (epoch ms), where the current state has one. */
@@ -78,6 +84,9 @@ const STEP_OF_STATE: Record<OrderState, TimelineStepKey> = {
 };
 
 const REJECTED: readonly OrderState[] = ['INITIAL_REJECTED', 'RE_REVIEW_REJECTED', 'BUREAU_REJECTED'];
+
+/** R-BUR-011: a decision is reflected in the console and the gateway within 2 working days of the decision date. */
+export const BUREAU_SYNC_WORKING_DAYS = 2;
 
 /** R-CHG-012: the simulated bureau cancels in 3 working days by default; the catalogue's window is 3–20. */
 export const CANCELLATION_BUREAU_DAYS = { min: 3, max: 20 } as const;
@@ -204,10 +213,18 @@ export function orderTimeline(
       };
   }
 
+  const bureauSync =
+    order.state === 'PENDING_BUREAU' && bureauDecision
+      ? {
+          latestOn: addWd(bureauDecision.latestOn ?? bureauDecision.on, BUREAU_SYNC_WORKING_DAYS),
+          workingDays: BUREAU_SYNC_WORKING_DAYS,
+        }
+      : null;
+
   const info = STATE_INFO[order.state];
   const stepExpiresAt = info.stepTimer ? order.stateEnteredAt + STEP_VALIDITY_DAYS * 86_400_000 : null;
   const totalWorkingDays = keys.reduce((n, k) => n + (slaOf(k, bureau)?.days ?? 0), 0);
-  return { steps, current, bureauDecision, totalWorkingDays, stepExpiresAt, provisional };
+  return { steps, current, bureauDecision, bureauSync, totalWorkingDays, stepExpiresAt, provisional };
 }
 
 /** R-ORD-004 helper for FAQ-004: "if you start today" — the expected approval date of a new order. */

@@ -3,12 +3,15 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { MODIFICATION_PATH_TEXT, modificationPath } from '../../../../src/modules/filings/domain/limits.ts';
+import { isCancellation } from '../../../../src/modules/filings/domain/order-types.ts';
 import { curtainEntryVisible } from '../../../../src/modules/materials/curtain.ts';
 import { useLang } from '../../app/i18n.ts';
 import { ProblemAlert } from '../../app/ProblemAlert.tsx';
+import { AccessPasswordNotice } from '../access/AccessPasswordNotice.tsx';
 import { BeijingTime, OrderTypeText, StateTag } from '../common.tsx';
 import { useOrder, useOrderEvents } from '../queries.ts';
 import type { OrderDetail } from '../types.ts';
+import { FilingResult } from './FilingResult.tsx';
 import { NextStep } from './next-step.tsx';
 import { RevokeOrAbandon } from './OrderActions.tsx';
 import { OrderTimeline } from './OrderTimeline.tsx';
@@ -79,6 +82,8 @@ export function OrderPage() {
 
       {o.flags.serverExpired && <Alert type="error" showIcon title={t('customer.order.serverExpiredBody')} />}
 
+      <AccessPasswordNotice order={o} />
+
       {!rejected && (
         <Card title={<h2 className="section-title">{t('customer.order.now')}</h2>}>
           <div className="stack">
@@ -94,6 +99,8 @@ export function OrderPage() {
           </div>
         </Card>
       )}
+
+      {o.state === 'APPROVED' && !isCancellation(o.type) && <FilingResult order={o} />}
 
       <RejectionCard order={o} />
 

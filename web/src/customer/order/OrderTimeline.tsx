@@ -102,6 +102,18 @@ export function OrderTimeline({ order, compact = false }: { order: OrderView; co
                 },
               ]
             : []),
+          ...(tl.bureauSync
+            ? [
+                {
+                  key: 'sync',
+                  label: t('customer.timeline.bureauSyncLabel'),
+                  children: t('customer.timeline.bureauSync', {
+                    date: tl.bureauSync.latestOn,
+                    days: tl.bureauSync.workingDays,
+                  }),
+                },
+              ]
+            : []),
           {
             key: 'total',
             label: t('customer.timeline.totalLabel'),
@@ -118,6 +130,19 @@ export function OrderTimeline({ order, compact = false }: { order: OrderView; co
             : []),
         ]}
       />
+      {/* R-ACS-017: the customer may hear of the decision from the bureau before the provider has synced it */}
+      {tl.bureauSync && !compact && (
+        <Alert
+          className="bureau-sync-note"
+          type="info"
+          showIcon
+          title={t('customer.timeline.bureauSyncTitle')}
+          description={t('customer.timeline.bureauSyncNote', {
+            date: tl.bureauSync.latestOn,
+            days: tl.bureauSync.workingDays,
+          })}
+        />
+      )}
       {tl.provisional && <Alert type="info" showIcon title={t('customer.timeline.provisional')} />}
     </div>
   );

@@ -154,6 +154,9 @@ export function PhotoSection({ order }: { order: OrderDetail }) {
       .filter((m) => m.kind === kind && (m.websiteIndex ?? -1) === (wi ?? -1))
       .map((m) => ({ kind: m.kind, websiteIndex: m.websiteIndex ?? undefined, blobId: m.id, sizeBytes: m.size }))[0];
 
+  const photoStep = order.state === 'PHOTO_PENDING' || order.state === 'RE_REVIEW_REJECTED';
+  const canSubmit = order.allowedEvents.includes('SUBMIT_PHOTOS');
+
   const submitPhotos = async () => {
     setBusy(true);
     setSubmitError(null);
@@ -251,16 +254,23 @@ export function PhotoSection({ order }: { order: OrderDetail }) {
           ))}
         </div>
         {submitError ? <ProblemAlert error={submitError} /> : null}
-        <div>
+        <div className="submit-row">
+          {/* the platform decides whether 提交照片 is possible (R-ORD-020): every required curtain photo attached */}
           <Button
             type="primary"
             icon={<SendOutlined aria-hidden />}
             loading={busy}
-            disabled={order.state !== 'PHOTO_PENDING' && order.state !== 'RE_REVIEW_REJECTED'}
+            disabled={!canSubmit}
+            aria-describedby={photoStep && !canSubmit ? 'photos-incomplete' : undefined}
             onClick={() => void submitPhotos()}
           >
             {t('customer.photos.submit')}
           </Button>
+          {photoStep && !canSubmit && (
+            <Typography.Text id="photos-incomplete" type="secondary" className="small">
+              {t('customer.photos.photosIncomplete')}
+            </Typography.Text>
+          )}
         </div>
       </div>
     </Card>

@@ -27,6 +27,7 @@ import { useAuth } from '../../app/auth.tsx';
 import { usePlatformClock } from '../../app/clock.ts';
 import { useLang } from '../../app/i18n.ts';
 import { ProblemAlert } from '../../app/ProblemAlert.tsx';
+import { AccessRecordPanel } from '../access/AccessRecordPanel.tsx';
 import { OrderTypeText, StateTag } from '../common.tsx';
 import { browserCheckContext } from '../logic/check-context.ts';
 import { cleanDraft, draftSchemaErrors, materialFor, withMaterial, withoutMaterial } from '../logic/draft-utils.ts';
@@ -476,6 +477,8 @@ function WizardBody({ order, onReload }: { order: OrderDetail; onReload: () => P
           }
         />
       )}
+
+      {order.type === 'ACCESS' && <AccessRecordPanel order={order} editable={editable} onChanged={onReload} />}
 
       {!cancellation && (
         <Card size={screens.md ? 'default' : 'small'}>
