@@ -145,6 +145,12 @@ async function serve(withDemo: boolean): Promise<number> {
   console.log(
     `  database:        ${beian.database.dialect === 'sqlite' ? config.databaseUrl.replace(/^sqlite:/, '') : 'PostgreSQL'}`,
   );
+  const sim = beian.bureau.simulator();
+  console.log(
+    sim
+      ? `  bureau:          simulator at ${sim.url} (its controls: /sim/control/…, token in ${config.dataDir}/bureau-sim.token)`
+      : `  bureau:          ${config.BEIAN_BUREAU_URL}`,
+  );
   if (config.BEIAN_MODE === 'demo') {
     console.log('\nDemo logins (demo mode only):');
     for (const u of DEMO_LOGINS) console.log(`  ${u.role.padEnd(12)} ${u.email.padEnd(22)} ${u.password}`);

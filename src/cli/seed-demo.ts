@@ -102,6 +102,13 @@ export async function seedDemo(beian: Beian): Promise<{ seeded: boolean }> {
     ],
     system,
   );
+  // the demo servers were bought weeks ago and have long been in the inventory: usable at once, not after the
+  // 30-minute sync of a new purchase (R-ACC-012), so a newcomer can file right after `npm start`
+  await db
+    .updateTable('servers')
+    .set({ synced_at: beian.clock.now().getTime() - 86_400_000 })
+    .where('external_id', 'like', 'demo-%')
+    .execute();
   // The demo provider is also a registrar: facts for the domain rules (R-WEB-007..014), one per case the console shows.
   const daysAgo = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
   const registrar = '演示云域名注册服务（Demo Cloud Registrar）';
