@@ -67,7 +67,11 @@ export function createPostFilingService(deps: {
       .where('subject_id', '=', subjectId)
       .where('status', '!=', 'CANCELLED')
       .execute();
-    return sites.map((w) => ({ ...w, domains: domains.filter((d) => d.website_id === w.id).map((d) => d.domain) }));
+    // the registry keeps each filed host (x.cn and www.x.cn); a filing covers the registrable domain, listed once
+    return sites.map((w) => ({
+      ...w,
+      domains: [...new Set(domains.filter((d) => d.website_id === w.id).map((d) => d.domain))],
+    }));
   }
 
   function decryptJson<T>(value: string | null, context: string): T | undefined {

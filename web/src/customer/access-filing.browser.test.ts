@@ -218,6 +218,8 @@ describe('customer console: an access filing through the bureau, from the verify
     const result = page.locator('#result');
     await result.getByText(filed.filingNumber).first().waitFor();
     assert.match((await result.textContent()) ?? '', new RegExp(filed.websites[0]!.filingNumber));
+    // the bureau record lists the host www.lisi-photo.cn too; the filing covers the registrable domain, shown once
+    assert.equal(await result.getByText('lisi-photo.cn', { exact: true }).count(), 1);
     await snap(page, DIR, '11-approved');
   });
 
