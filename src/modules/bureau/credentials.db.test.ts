@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { testApp } from '../../../test/support/app.ts';
-import { testBackend, testDatabase } from '../../../test/support/db.ts';
+import { testBackend, testDatabase, whileMigrating } from '../../../test/support/db.ts';
 import { AdjustableClock } from '../../platform/clock.ts';
 import { startBureauSimulator } from './simulator/http.ts';
 
@@ -19,14 +19,16 @@ describe(`the bureau account from the configuration (${testBackend})`, () => {
     const account = { ispId: 440000000123, userName: 'provider-gd', password: 'Bureau-Pw-0001' };
     const aes = { key: 'k3Y-0f-16-bytes!', iv: '0102030405060708' };
     const simDatabase = await testDatabase();
-    const sim = await startBureauSimulator({
-      port: 0,
-      database: simDatabase,
-      clock: new AdjustableClock('2026-11-02T09:00:00+08:00', { frozen: true }),
-      tickMs: 0,
-      token: 'credentials-test',
-      providers: [{ ...account, name: '广东示例接入商', aes, encryptDownloads: true }],
-    });
+    const sim = await whileMigrating(() =>
+      startBureauSimulator({
+        port: 0,
+        database: simDatabase,
+        clock: new AdjustableClock('2026-11-02T09:00:00+08:00', { frozen: true }),
+        tickMs: 0,
+        token: 'credentials-test',
+        providers: [{ ...account, name: '广东示例接入商', aes, encryptDownloads: true }],
+      }),
+    );
     const t = await testApp({
       env: {
         BEIAN_MODE: 'production',
@@ -96,14 +98,16 @@ describe(`the bureau account from the configuration (${testBackend})`, () => {
 
   it('R-BUR-001: a wrong bureau password is refused by the bureau; the sync reports it and applies nothing', async () => {
     const simDatabase = await testDatabase();
-    const sim = await startBureauSimulator({
-      port: 0,
-      database: simDatabase,
-      clock: new AdjustableClock('2026-11-02T09:00:00+08:00', { frozen: true }),
-      tickMs: 0,
-      token: 'credentials-test-2',
-      providers: [{ ispId: 440000000124, userName: 'provider-gd2', password: 'Right-Pw-0002', name: '示例' }],
-    });
+    const sim = await whileMigrating(() =>
+      startBureauSimulator({
+        port: 0,
+        database: simDatabase,
+        clock: new AdjustableClock('2026-11-02T09:00:00+08:00', { frozen: true }),
+        tickMs: 0,
+        token: 'credentials-test-2',
+        providers: [{ ispId: 440000000124, userName: 'provider-gd2', password: 'Right-Pw-0002', name: '示例' }],
+      }),
+    );
     const t = await testApp({
       env: {
         BEIAN_MODE: 'production',

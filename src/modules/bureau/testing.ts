@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { signIn, type TestApp, testApp } from '../../../test/support/app.ts';
-import { testDatabase } from '../../../test/support/db.ts';
+import { testDatabase, whileMigrating } from '../../../test/support/db.ts';
 import { passInitialReview, personDraft } from '../../../test/support/drafts.ts';
 import { multipart } from '../../../test/support/multipart.ts';
 import { AdjustableClock } from '../../platform/clock.ts';
@@ -49,15 +49,17 @@ export async function harness(
       return row ? { expiresOn: row.expires_at } : undefined;
     },
   };
-  const sim = await startBureauSimulator({
-    port: 0,
-    database: simDatabase,
-    clock: simClock,
-    tickMs: 0,
-    token: TOKEN,
-    settings: opts.settings,
-    facts,
-  });
+  const sim = await whileMigrating(() =>
+    startBureauSimulator({
+      port: 0,
+      database: simDatabase,
+      clock: simClock,
+      tickMs: 0,
+      token: TOKEN,
+      settings: opts.settings,
+      facts,
+    }),
+  );
   t = await testApp({ now, env: { BEIAN_BUREAU_URL: sim.url, BEIAN_SERVER_SYNC_DELAY_MINUTES: '0', ...opts.env } });
   await t.accounts.createUser({ email: 'rev@example.com', password: 'reviewer-pass', role: 'reviewer' });
   const reviewer = await signIn(t, 'rev@example.com', 'reviewer-pass');

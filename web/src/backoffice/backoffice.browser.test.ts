@@ -122,11 +122,24 @@ async function pickRadio(scope: Locator, text: string) {
 
 /** Clicks and waits for the API answer of that click, so a lost click fails here, not three steps later. */
 async function clickFor(page: Page, target: Locator, path: RegExp, method = 'POST') {
-  const [res] = await Promise.all([
-    page.waitForResponse((r) => path.test(new URL(r.url()).pathname) && r.request().method() === method),
-    target.click(),
-  ]);
-  return res;
+  const matches = (r: { url(): string; method(): string }) =>
+    path.test(new URL(r.url()).pathname) && r.method() === method;
+  // under CI load an antd popconfirm can swallow a click while it animates in: when no request left after a click,
+  // click again (a request that did leave is never repeated)
+  for (let attempt = 1; ; attempt++) {
+    const sent = page.waitForRequest(matches, { timeout: attempt < 3 ? 6_000 : 20_000 });
+    await target.click();
+    let request: Awaited<typeof sent>;
+    try {
+      request = await sent;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      continue;
+    }
+    const res = await request.response();
+    if (!res) throw new Error(`no response to ${method} ${request.url()}`);
+    return res;
+  }
 }
 
 /**

@@ -118,6 +118,9 @@ describe('customer console: an access filing through the bureau, from the verify
     await panel.getByRole('button', { name: buttonName('验证并复制备案信息') }).click();
     const copied = page.locator('.access-record section');
     await copied.getByText(filed.filingNumber, { exact: true }).waitFor();
+    // the number comes first; the principal and websites fill in when the copied record arrives (wait, never race)
+    await copied.getByText(/李四 · 137\*\*\*\*7001/).waitFor();
+    await copied.getByText(new RegExp(`李四的摄影作品 · ${filed.websites[0]!.filingNumber}`)).waitFor();
     const text = (await copied.textContent()) ?? '';
     assert.match(text, /李四 · 137\*\*\*\*7001/);
     assert.match(text, new RegExp(`李四的摄影作品 · ${filed.websites[0]!.filingNumber}`));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { testBackend, testDatabase } from '../../../../test/support/db.ts';
+import { testBackend, testDatabase, whileMigrating } from '../../../../test/support/db.ts';
 import { AdjustableClock } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { readDownload } from '../mapping.ts';
@@ -45,7 +45,7 @@ describe(`MIIT message types round-trip through codec ⇄ simulator (${testBacke
 
   before(async () => {
     database = await testDatabase();
-    s = await startBureauSimulator({ port: 0, database, clock, tickMs: 0, token: 't' });
+    s = await whileMigrating(() => startBureauSimulator({ port: 0, database, clock, tickMs: 0, token: 't' }));
     ours = client(DEMO_PROVIDER);
     p2 = client(P2_PROVIDER);
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { testBackend, testDatabase } from '../../../../test/support/db.ts';
+import { testBackend, testDatabase, whileMigrating } from '../../../../test/support/db.ts';
 import { AdjustableClock } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { provinceTable } from '../../rules/provinces/table.ts';
@@ -72,7 +72,7 @@ describe(`the simulated bureau service (${testBackend})`, () => {
 
   before(async () => {
     database = await testDatabase();
-    s = await startBureauSimulator({ port: 0, database, clock, tickMs: 0, token: TOKEN });
+    s = await whileMigrating(() => startBureauSimulator({ port: 0, database, clock, tickMs: 0, token: TOKEN }));
     c = new MiitClient({
       baseUrl: s.url,
       credentials: { ispId: DEMO_PROVIDER.ispId, userName: DEMO_PROVIDER.userName, password: DEMO_PROVIDER.password },
