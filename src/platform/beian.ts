@@ -42,7 +42,10 @@ import { type App, buildHttpApp } from './http/app.ts';
 import { createMetrics } from './metrics.ts';
 
 export interface BeianOptions {
-  /** Use this database instead of opening config.databaseUrl (tests). */
+  /**
+   * Use this database instead of opening config.databaseUrl (tests). It arrives migrated (testDatabase migrates its
+   * schema): migrating again would introspect the whole PostgreSQL catalogue outside the test harness's lock.
+   */
   database?: Database;
   /** Use this clock (tests); otherwise demo mode gets an adjustable clock and production the system clock. */
   clock?: Clock;
@@ -63,7 +66,7 @@ export interface BeianOptions {
  */
 export async function createBeian(config: Config, opts: BeianOptions = {}) {
   const database = opts.database ?? openDatabase(config.databaseUrl);
-  await migrateToLatest(database);
+  if (!opts.database) await migrateToLatest(database);
   const clock = opts.clock ?? (await bootClock(config, database));
   const metrics = createMetrics();
   const accounts = createAccountsService({ database, clock, config });
