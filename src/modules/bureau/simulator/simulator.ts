@@ -195,6 +195,12 @@ interface WebsiteData {
   Wz_Bz?: string;
 }
 
+/** The website part of an uploaded record the bureau keeps (new filings and BGBA restatements alike). */
+function websiteData(w: WebsiteData): WebsiteData {
+  const { Wzmc, Nrlx, Fwnr, Yylb, Wz_Fzr, Syurl, Wz_Bz } = w;
+  return { Wzmc, Nrlx, Fwnr, Yylb, Wz_Fzr, Syurl, Wz_Bz };
+}
+
 interface AccessData {
   Wzfb: { Fbdd: number[] };
   Wzjrfs: { Jrfs: number[] };
@@ -1246,15 +1252,7 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
           .where('id', '=', s.id)
           .execute();
         for (const w of r.Wz_xx) {
-          const wd: WebsiteData = {
-            Wzmc: w.Wzmc,
-            Nrlx: w.Nrlx,
-            Fwnr: w.Fwnr,
-            Yylb: w.Yylb,
-            Wz_Fzr: w.Wz_Fzr,
-            Syurl: w.Syurl,
-            Wz_Bz: w.Wz_Bz,
-          };
+          const wd = websiteData(w);
           await tx
             .updateTable('sim_websites')
             .set({ name: w.Wzmc.trim(), data: JSON.stringify(wd), updated_on: day })
@@ -1359,15 +1357,7 @@ export async function createBureauSimulator(opts: BureauSimulatorOptions) {
     const day = today();
     for (const w of sites) {
       const id = await nextSeq(tx, 'wzid', 88_100_001);
-      const wd: WebsiteData = {
-        Wzmc: w.Wzmc,
-        Nrlx: w.Nrlx,
-        Fwnr: w.Fwnr,
-        Yylb: w.Yylb,
-        Wz_Fzr: w.Wz_Fzr,
-        Syurl: w.Syurl,
-        Wz_Bz: w.Wz_Bz,
-      };
+      const wd = websiteData(w);
       await tx
         .insertInto('sim_websites')
         .values({
